@@ -1,0 +1,31 @@
+using Raciflow.Cli.Rendering;
+using Raciflow.Workspaces;
+using Spectre.Console.Cli;
+
+namespace Raciflow.Cli.Commands;
+
+/// <summary>
+/// Base of every command: opens the workspace, runs the command and turns a <see cref="RaciflowException"/>
+/// into one clear message (or a JSON error) and its exit code, never a stack trace.
+/// </summary>
+public abstract class RaciflowCommand<TSettings> : AsyncCommand<TSettings>
+    where TSettings : WorkspaceSettings
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
+    {
+        var output = new CliOutput(settings.Json);
+        try
+        {
+            return await RunAsync(settings, output, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            return CommandErrors.Report(ex, settings.Json);
+        }
+    }
+
+    protected abstract Task<int> RunAsync(TSettings settings, CliOutput output, CancellationToken cancellationToken);
+
+    protected static Task<Workspace> OpenWorkspaceAsync(TSettings settings, CancellationToken cancellationToken) =>
+        Workspace.OpenAsync(settings.ToOptions(), cancellationToken);
+}

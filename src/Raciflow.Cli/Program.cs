@@ -1,0 +1,3 @@
+using Raciflow.Cli;
+
+return await CliApp.RunAsync(args);

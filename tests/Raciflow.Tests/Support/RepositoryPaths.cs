@@ -1,0 +1,31 @@
+namespace Raciflow.Tests.Support;
+
+/// <summary>Finds the repository root and the shared sample data beside it (../shared/data).</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string SharedData(string file)
+    {
+        var path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", file));
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Shared sample data '{path}' is missing: the repository must sit beside ../shared as on CI.", path);
+        }
+
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Raciflow.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find the repository root (Raciflow.slnx) above " + AppContext.BaseDirectory);
+    }
+}
