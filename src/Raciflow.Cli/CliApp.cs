@@ -20,6 +20,7 @@ public static class CliApp
             config.Settings.StrictParsing = true;
             WorkspaceCommands.Register(config);
             DataCommands.Register(config);
+            ExamplesCommands.Register(config);
             config.SetExceptionHandler((ex, _) => CommandErrors.Report(ex, JsonRequested(args)));
         });
         return app.RunAsync(args);
