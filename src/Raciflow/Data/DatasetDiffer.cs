@@ -3,11 +3,16 @@ namespace Raciflow.Data;
 /// <summary>Compares the stored schema and statistics of two versions; it never reads the data itself.</summary>
 public static class DatasetDiffer
 {
-    private static readonly (string Name, Func<ColumnStatistics, double?> Get)[] ComparedStatistics =
+    // Counts mean the same whatever the type; value statistics are compared only while the type stays the same.
+    private static readonly (string Name, Func<ColumnStatistics, double?> Get)[] CountStatistics =
     [
         ("missing", s => s.Missing),
         ("invalid", s => s.Invalid),
         ("distinct", s => s.Distinct),
+    ];
+
+    private static readonly (string Name, Func<ColumnStatistics, double?> Get)[] ValueStatistics =
+    [
         ("min", s => s.Min),
         ("max", s => s.Max),
         ("mean", s => s.Mean),
@@ -40,7 +45,7 @@ public static class DatasetDiffer
 
             if (fromStats.TryGetValue(column.Name, out var a) && toStats.TryGetValue(column.Name, out var b))
             {
-                foreach (var (name, get) in ComparedStatistics)
+                foreach (var (name, get) in other.Type == column.Type ? CountStatistics.Concat(ValueStatistics) : CountStatistics)
                 {
                     var (x, y) = (get(a), get(b));
                     if (x != y)

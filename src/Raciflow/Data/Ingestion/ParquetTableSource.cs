@@ -82,7 +82,7 @@ internal sealed class ParquetTableSource : ITableSource
         var t = field.ClrType;
         return t switch
         {
-            _ when t == typeof(string) => ReadStringsAsync(group, field, rows, ct),
+            _ when t == typeof(string) || t == typeof(ReadOnlyMemory<char>) => ReadStringsAsync(group, field, rows, ct),
             _ when t == typeof(bool) => ReadAsync<bool>(group, field, rows, v => v ? "true" : "false", ct),
             _ when t == typeof(byte) => ReadAsync<byte>(group, field, rows, v => v.ToString(CultureInfo.InvariantCulture), ct),
             _ when t == typeof(sbyte) => ReadAsync<sbyte>(group, field, rows, v => v.ToString(CultureInfo.InvariantCulture), ct),
