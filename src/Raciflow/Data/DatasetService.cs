@@ -56,7 +56,7 @@ public sealed class DatasetService(Workspace workspace)
             }
 
             (parquetPath, var statistics) = await ingestor.WriteParquetAsync(staged, p => progress?.Report(p), cancellationToken);
-            var sourceKey = ArtifactKey.ContentAddressed("sources", staged.Hash, ".csv");
+            var sourceKey = ArtifactKey.ContentAddressed("sources", staged.Hash, "." + staged.Format);
             var dataKey = ArtifactKey.ContentAddressed("datasets", staged.Hash, ".parquet");
             await PutFileAsync(sourceKey, staged.CopyPath, cancellationToken);
             await PutFileAsync(dataKey, parquetPath, cancellationToken);
