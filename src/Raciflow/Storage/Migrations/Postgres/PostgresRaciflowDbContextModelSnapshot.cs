@@ -261,6 +261,45 @@ namespace Raciflow.Storage.Migrations.Postgres
                     b.ToTable("file_hash_cache", (string)null);
                 });
 
+            modelBuilder.Entity("Raciflow.Data.Profiling.DatasetProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("DatasetVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ReportKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetVersionId");
+
+                    b.ToTable("dataset_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Raciflow.Data.DatasetSplit", b =>
                 {
                     b.HasOne("Raciflow.Data.DatasetVersion", null)
@@ -293,6 +332,15 @@ namespace Raciflow.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Dataset");
+                });
+
+            modelBuilder.Entity("Raciflow.Data.Profiling.DatasetProfile", b =>
+                {
+                    b.HasOne("Raciflow.Data.DatasetVersion", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Raciflow.Data.Dataset", b =>

@@ -81,6 +81,30 @@ namespace Raciflow.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "dataset_profiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DatasetVersionId = table.Column<long>(type: "bigint", nullable: false),
+                    ReportKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dataset_profiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dataset_profiles_dataset_versions_DatasetVersionId",
+                        column: x => x.DatasetVersionId,
+                        principalTable: "dataset_versions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dataset_splits",
                 columns: table => new
                 {
@@ -138,6 +162,11 @@ namespace Raciflow.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_dataset_profiles_DatasetVersionId",
+                table: "dataset_profiles",
+                column: "DatasetVersionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_dataset_splits_DatasetVersionId_Hash",
                 table: "dataset_splits",
                 columns: new[] { "DatasetVersionId", "Hash" },
@@ -180,6 +209,9 @@ namespace Raciflow.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "dataset_profiles");
+
             migrationBuilder.DropTable(
                 name: "dataset_splits");
 

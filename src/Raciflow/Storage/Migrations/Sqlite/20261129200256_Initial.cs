@@ -80,6 +80,30 @@ namespace Raciflow.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "dataset_profiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DatasetVersionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReportKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dataset_profiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_dataset_profiles_dataset_versions_DatasetVersionId",
+                        column: x => x.DatasetVersionId,
+                        principalTable: "dataset_versions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "dataset_splits",
                 columns: table => new
                 {
@@ -137,6 +161,11 @@ namespace Raciflow.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_dataset_profiles_DatasetVersionId",
+                table: "dataset_profiles",
+                column: "DatasetVersionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_dataset_splits_DatasetVersionId_Hash",
                 table: "dataset_splits",
                 columns: new[] { "DatasetVersionId", "Hash" },
@@ -179,6 +208,9 @@ namespace Raciflow.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "dataset_profiles");
+
             migrationBuilder.DropTable(
                 name: "dataset_splits");
 

@@ -2,7 +2,6 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Raciflow.Storage.Metadata;
 
@@ -11,11 +10,9 @@ using Raciflow.Storage.Metadata;
 namespace Raciflow.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRaciflowDbContext))]
-    [Migration("20261129193344_Initial")]
-    partial class Initial
+    partial class SqliteRaciflowDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -251,6 +248,43 @@ namespace Raciflow.Storage.Migrations.Sqlite
                     b.ToTable("file_hash_cache", (string)null);
                 });
 
+            modelBuilder.Entity("Raciflow.Data.Profiling.DatasetProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DatasetVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetVersionId");
+
+                    b.ToTable("dataset_profiles", (string)null);
+                });
+
             modelBuilder.Entity("Raciflow.Data.DatasetSplit", b =>
                 {
                     b.HasOne("Raciflow.Data.DatasetVersion", null)
@@ -283,6 +317,15 @@ namespace Raciflow.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Dataset");
+                });
+
+            modelBuilder.Entity("Raciflow.Data.Profiling.DatasetProfile", b =>
+                {
+                    b.HasOne("Raciflow.Data.DatasetVersion", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Raciflow.Data.Dataset", b =>
