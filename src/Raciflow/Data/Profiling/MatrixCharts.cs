@@ -24,8 +24,7 @@ internal static class MatrixCharts
         var labels = matrix.Names.Select(name => ChartSvg.Shorten(name, 14)).ToArray();
         var positions = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
         plot.Axes.Bottom.SetTicks(positions, labels);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        ChartSvg.RotateBottomLabels(plot, labels);
         plot.Axes.Left.SetTicks(positions.Select(p => n - 1 - p).ToArray(), labels);
         for (var i = 0; i < n; i++)
         {
@@ -45,6 +44,6 @@ internal static class MatrixCharts
         }
 
         var size = Math.Clamp(220 + (48 * n), 420, 900);
-        return ChartSvg.Render(plot, size + 80, size);
+        return ChartSvg.Render(plot, size + 80, size + 40);
     }
 }

@@ -32,6 +32,7 @@ internal static class ProfileHtmlStyle
         .row table { min-width: 240px; }
         figure { margin: 0; }
         figure.chart svg { display: block; max-width: 100%; height: auto; }
+        figure.chart svg { image-rendering: pixelated; } /* heatmap cells are one pixel each, scaled up: keep their edges sharp */
         .warn { color: var(--warn); }
         .note { color: var(--muted); font-size: 13px; }
         footer { color: var(--muted); font-size: 12px; padding: 16px 32px; }
