@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Raciflow.Data;
+using Raciflow.Data.Profiling;
 using Raciflow.Data.Splitting;
 using Raciflow.Data.Validation;
 using Raciflow.Tests.Data.Support;
@@ -107,5 +108,35 @@ public sealed class DataStorageTests
         var ex = await Assert.ThrowsAsync<RaciflowException>(() => service.LoadSplitIndicesAsync(split));
         Assert.Equal(ErrorKind.Conflict, ex.Kind);
         Assert.Contains(split.IndicesKey, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(StoreKind.Local)]
+    [InlineData(StoreKind.Production)]
+    public async Task AnAddedVersionIsValidatedProfiledAndSplitByReference(StoreKind kind)
+    {
+        using var ws = await TestWorkspace.CreateAsync(kind, Project);
+        var added = await new DatasetService(ws.Workspace).AddAsync(RepositoryPaths.SharedData("seattle-weather.csv"), "weather");
+        var reference = DatasetRef.Parse("weather@1");
+
+        var report = await new DatasetValidationService(ws.Workspace).ValidateAsync(reference);
+        var profile = await new DatasetProfileService(ws.Workspace).ProfileAsync(reference);
+        var (version, split) = await new DatasetSplitService(ws.Workspace).SplitAsync(reference, new SplitOverrides(Seed: 3));
+
+        Assert.Equal("weather@1", report.Dataset);
+        Assert.Equal(added.Version.Id, version.Id);
+        Assert.Equal(1461, report.Rows);
+        var stored = await new DatasetProfileService(ws.Workspace).GetLatestAsync(version.Id);
+        Assert.Equal(profile.Stored.ReportKey, stored!.ReportKey);
+        await using (var html = await ws.Workspace.Artifacts.OpenReadAsync(stored.ReportKey))
+        using (var reader = new StreamReader(html))
+        {
+            Assert.Contains("Profile of weather@1", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("weather", split.StratifyColumn);
+        Assert.Equal(3, split.Seed);
+        var indices = await new DatasetSplitService(ws.Workspace).LoadSplitIndicesAsync(split);
+        Assert.Equal(1461, indices.RowCount);
     }
 }

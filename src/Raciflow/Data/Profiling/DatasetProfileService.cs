@@ -12,6 +12,18 @@ namespace Raciflow.Data.Profiling;
 /// </summary>
 public sealed class DatasetProfileService(Workspace workspace)
 {
+    /// <summary>Resolves and loads a dataset version, then profiles it; loading counts for the first tenth of the progress.</summary>
+    public async Task<ProfileResult> ProfileAsync(
+        DatasetRef reference, string? outputPath = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var datasets = new DatasetService(workspace);
+        var version = await datasets.ResolveAsync(reference, cancellationToken);
+        var frame = await datasets.LoadFrameAsync(version, cancellationToken);
+        progress?.Report(0.1);
+        return await ProfileAsync(version, frame, outputPath, Scaled(progress, 0.1, 1), cancellationToken);
+    }
+
+    /// <summary>Profiles <paramref name="frame"/>, the loaded content of <paramref name="version"/>.</summary>
     public async Task<ProfileResult> ProfileAsync(
         DatasetVersion version, Frame frame, string? outputPath = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {

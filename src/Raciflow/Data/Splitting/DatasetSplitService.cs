@@ -11,6 +11,19 @@ namespace Raciflow.Data.Splitting;
 /// </summary>
 public sealed class DatasetSplitService(Workspace workspace)
 {
+    /// <summary>
+    /// Resolves and loads a dataset version and splits it with <paramref name="overrides"/> over raciflow.yaml's
+    /// <c>data.split</c>; returns the recorded split when the same request was made before.
+    /// </summary>
+    public async Task<RecordedSplit> SplitAsync(DatasetRef reference, SplitOverrides overrides, CancellationToken cancellationToken = default)
+    {
+        var datasets = new DatasetService(workspace);
+        var version = await datasets.ResolveAsync(reference, cancellationToken);
+        var frame = await datasets.LoadFrameAsync(version, cancellationToken);
+        var request = SplitRequest.Resolve(workspace.Project?.Data, frame, overrides);
+        return new RecordedSplit(version, await SplitAsync(version, frame, request, cancellationToken));
+    }
+
     /// <summary>Splits <paramref name="frame"/> (the loaded content of <paramref name="version"/>) or returns the split already recorded for the same request.</summary>
     public async Task<DatasetSplit> SplitAsync(DatasetVersion version, Frame frame, SplitRequest request, CancellationToken cancellationToken = default)
     {

@@ -13,6 +13,15 @@ public sealed class DatasetValidationService(Workspace workspace, ValidationOpti
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
+    /// <summary>Resolves and loads a dataset version, validates it and records the report.</summary>
+    public async Task<ValidationReport> ValidateAsync(DatasetRef reference, CancellationToken cancellationToken = default)
+    {
+        var datasets = new DatasetService(workspace);
+        var version = await datasets.ResolveAsync(reference, cancellationToken);
+        var frame = await datasets.LoadFrameAsync(version, cancellationToken);
+        return await ValidateAsync(version, frame, datasets.GetStatistics(version), cancellationToken);
+    }
+
     /// <summary>Validates <paramref name="frame"/> (the loaded content of <paramref name="version"/>) and records the report.</summary>
     public async Task<ValidationReport> ValidateAsync(
         DatasetVersion version, Frame frame, IReadOnlyList<ColumnStatistics> statistics, CancellationToken cancellationToken = default)

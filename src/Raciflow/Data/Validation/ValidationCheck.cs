@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Raciflow.Data.Validation;
 
 /// <summary>
@@ -10,8 +12,10 @@ public sealed record ValidationCheck(string Name, string? Column, ValidationSeve
     public IReadOnlyList<string> Examples { get; init; } = [];
 
     /// <summary>True when the check failed and its severity makes the whole validation fail.</summary>
+    [JsonIgnore]
     public bool IsFailure => !Passed && Severity == ValidationSeverity.Error;
 
     /// <summary>True when the check failed but only warns.</summary>
+    [JsonIgnore]
     public bool IsWarning => !Passed && Severity == ValidationSeverity.Warning;
 }
