@@ -46,9 +46,18 @@ internal static class ValueParsers
     public static bool TryParseDateTime(ReadOnlySpan<char> value, out DateTime result)
     {
         value = value.Trim();
-        if (value.Length == 10 && value[4] == '-' && value[7] == '-' && TryParseIsoDate(value, out result))
+        if (value.Length >= 10 && value[4] == '-' && value[7] == '-' && TryParseIsoDate(value[..10], out result))
         {
-            return true;
+            if (value.Length == 10)
+            {
+                return true;
+            }
+
+            if (value.Length == 19 && value[10] is ' ' or 'T' && TryParseIsoTime(value[11..], out var time))
+            {
+                result += time;
+                return true;
+            }
         }
 
         // A date needs at least "1.1.2000"-ish length; short digit strings (years, counts) are not dates.
@@ -82,6 +91,24 @@ internal static class ValueParsers
         }
 
         result = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Utc);
+        return true;
+    }
+
+    // HH:mm:ss, the time part of the most common timestamp forms.
+    private static bool TryParseIsoTime(ReadOnlySpan<char> s, out TimeSpan result)
+    {
+        result = default;
+        if (s[2] != ':' || s[5] != ':' || !TryDigits(s[..2], out var hour) || !TryDigits(s.Slice(3, 2), out var minute) || !TryDigits(s.Slice(6, 2), out var second))
+        {
+            return false;
+        }
+
+        if (hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        result = new TimeSpan(hour, minute, second);
         return true;
     }
 
