@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Raciflow.Data;
 using Raciflow.Data.Profiling;
 using Raciflow.Data.Splitting;
@@ -11,9 +14,8 @@ namespace Raciflow.Bench;
 /// Validation, profiling and splitting of an in-memory frame of 100,000 rows (4 numbers, 2 categories, 1 date,
 /// a 5-class target). Run with <c>dotnet run -c Release --project bench/Raciflow.Bench -- micro --filter *DataQuality*</c>.
 /// </summary>
-[InProcess]
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(ShortInProcess))]
 public class DataQualityBenchmarks
 {
     private static readonly DateTime Noon = new(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
@@ -54,4 +56,11 @@ public class DataQualityBenchmarks
 
     [Benchmark]
     public SplitIndices StratifiedSplit() => DatasetSplitter.Split(_frame, new SplitRequest(0.7, 0.15, 0.15, 42, "label"), "bench@1");
+
+    /// <summary>One in-process job with few iterations: each operation takes long enough that more would only cost time.</summary>
+    private sealed class ShortInProcess : ManualConfig
+    {
+        public ShortInProcess() =>
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5));
+    }
 }

@@ -9,8 +9,13 @@ internal static class RelationCharts
     private const int MaxScatterPoints = 5000;
 
     /// <summary>The fraction of missing values of every column, as horizontal bars.</summary>
-    public static string Missing(IReadOnlyList<ColumnProfile> columns)
+    public static string? Missing(IReadOnlyList<ColumnProfile> columns)
     {
+        if (columns.Count == 0)
+        {
+            return null;
+        }
+
         var plot = ChartSvg.NewPlot("Missing values per column");
         var ordered = columns.Reverse().ToList();
         var positions = Enumerable.Range(0, ordered.Count).Select(i => (double)i).ToArray();
