@@ -248,6 +248,239 @@ namespace Raciflow.Storage.Migrations.Sqlite
                     b.ToTable("file_hash_cache", (string)null);
                 });
 
+            modelBuilder.Entity("Raciflow.Tracking.Experiment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("experiments", (string)null);
+                });
+
+            modelBuilder.Entity("Raciflow.Tracking.Run", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommandLine")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CpuSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("DatasetVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GitCommit")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("GitDirty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageVersions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentRunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PeakMemoryBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProjectFileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SplitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetVersionId");
+
+                    b.HasIndex("ParentRunId");
+
+                    b.HasIndex("SplitId");
+
+                    b.HasIndex("ExperimentId", "StartTime");
+
+                    b.ToTable("runs", (string)null);
+                });
+
+            modelBuilder.Entity("Raciflow.Tracking.RunArtifact", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RunId", "Path");
+
+                    b.ToTable("run_artifacts", (string)null);
+                });
+
+            modelBuilder.Entity("Raciflow.Tracking.RunLatestMetric", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Timestamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("RunId", "Key");
+
+                    b.HasIndex("Key", "Value");
+
+                    b.ToTable("run_latest_metrics", (string)null);
+                });
+
+            modelBuilder.Entity("Raciflow.Tracking.RunMetric", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Timestamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Key", "Step");
+
+                    b.ToTable("run_metrics", (string)null);
+                });
+
+            modelBuilder.Entity("Raciflow.Tracking.RunParam", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId", "Key");
+
+                    b.ToTable("run_params", (string)null);
+                });
+
+            modelBuilder.Entity("Raciflow.Tracking.RunTag", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId", "Key");
+
+                    b.ToTable("run_tags", (string)null);
+                });
+
             modelBuilder.Entity("Raciflow.Data.DatasetSplit", b =>
                 {
                     b.HasOne("Raciflow.Data.DatasetVersion", null)
@@ -282,9 +515,96 @@ namespace Raciflow.Storage.Migrations.Sqlite
                     b.Navigation("Dataset");
                 });
 
+            modelBuilder.Entity("Raciflow.Tracking.Run", b =>
+                {
+                    b.HasOne("Raciflow.Data.DatasetVersion", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Raciflow.Tracking.Experiment", "Experiment")
+                        .WithMany("Runs")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Raciflow.Tracking.Run", null)
+                        .WithMany()
+                        .HasForeignKey("ParentRunId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Raciflow.Data.DatasetSplit", null)
+                        .WithMany()
+                        .HasForeignKey("SplitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Experiment");
+                });
+
+            modelBuilder.Entity("Raciflow.Tracking.RunArtifact", b =>
+                {
+                    b.HasOne("Raciflow.Tracking.Run", null)
+                        .WithMany("Artifacts")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raciflow.Tracking.RunLatestMetric", b =>
+                {
+                    b.HasOne("Raciflow.Tracking.Run", null)
+                        .WithMany("LatestMetrics")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raciflow.Tracking.RunMetric", b =>
+                {
+                    b.HasOne("Raciflow.Tracking.Run", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raciflow.Tracking.RunParam", b =>
+                {
+                    b.HasOne("Raciflow.Tracking.Run", null)
+                        .WithMany("Params")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raciflow.Tracking.RunTag", b =>
+                {
+                    b.HasOne("Raciflow.Tracking.Run", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Raciflow.Data.Dataset", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Raciflow.Tracking.Experiment", b =>
+                {
+                    b.Navigation("Runs");
+                });
+
+            modelBuilder.Entity("Raciflow.Tracking.Run", b =>
+                {
+                    b.Navigation("Artifacts");
+
+                    b.Navigation("LatestMetrics");
+
+                    b.Navigation("Params");
+
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }
