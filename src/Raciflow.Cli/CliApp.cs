@@ -20,6 +20,8 @@ public static class CliApp
             config.Settings.StrictParsing = true;
             WorkspaceCommands.Register(config);
             DataCommands.Register(config);
+            Commands.Tracking.TrackingCommands.Register(config);
+            Commands.Server.ServerCommands.Register(config);
             config.SetExceptionHandler((ex, _) => CommandErrors.Report(ex, JsonRequested(args)));
         });
         return app.RunAsync(args);

@@ -155,6 +155,30 @@ public sealed class TrackingService(Workspace workspace)
         return RunMapper.ToDetails(run);
     }
 
+    /// <summary>The full id of the run whose id is or starts with <paramref name="idOrPrefix"/> (at least 4 characters), as the CLI shows short ids.</summary>
+    public async Task<string> ResolveRunIdAsync(string idOrPrefix, CancellationToken cancellationToken = default)
+    {
+        var text = idOrPrefix.Trim().ToLowerInvariant();
+        await using var db = workspace.Metadata.CreateContext();
+        if (await db.Set<Run>().AnyAsync(r => r.Id == text, cancellationToken))
+        {
+            return text;
+        }
+
+        if (text.Length < 4 || !text.All(char.IsAsciiHexDigit))
+        {
+            throw RunNotFound(idOrPrefix);
+        }
+
+        var matches = await db.Set<Run>().Where(r => r.Id.StartsWith(text)).OrderBy(r => r.Id).Select(r => r.Id).Take(6).ToListAsync(cancellationToken);
+        return matches.Count switch
+        {
+            0 => throw RunNotFound(idOrPrefix),
+            1 => matches[0],
+            _ => throw new RaciflowException(ErrorKind.Invalid, $"Run id prefix '{idOrPrefix}' matches several runs; give more characters.") { Location = "run", Details = matches },
+        };
+    }
+
     /// <summary>Finds runs by filter (see <see cref="RunFilter"/>) in the given order (see <see cref="RunOrder"/>).</summary>
     public async Task<IReadOnlyList<RunSummary>> SearchRunsAsync(RunSearchRequest request, CancellationToken cancellationToken = default)
     {
