@@ -416,7 +416,7 @@ public sealed class TrackingService(Workspace workspace)
         }
         catch (DbUpdateException ex)
         {
-            throw new RaciflowException(ErrorKind.Conflict, onConflict().Message, ex);
+            throw new RaciflowException(ErrorKind.Conflict, $"{onConflict().Message} ({ex.GetBaseException().Message})", ex);
         }
     }
 }
