@@ -82,7 +82,7 @@ internal sealed class RunArtifacts(Workspace workspace)
 
         artifact.Size = size;
         artifact.Sha256 = sha256;
-        artifact.CreatedAt = workspace.UtcNow;
+        artifact.CreatedAt = StoredTime.Now(workspace);
         await db.SaveChangesAsync(cancellationToken);
         return RunMapper.ToEntry(artifact);
     }

@@ -74,7 +74,7 @@ internal sealed class RunBatchWriter(RaciflowDbContext db, MetadataProvider prov
             key.Value = point.Key;
             value.Value = point.Value;
             step.Value = point.Step;
-            time.Value = point.Timestamp ?? now;
+            time.Value = StoredTime.Of(point.Timestamp ?? now);
 
             // SQLite executes in-process: the synchronous call avoids an async state machine per row.
             command.ExecuteNonQuery();
@@ -95,7 +95,7 @@ internal sealed class RunBatchWriter(RaciflowDbContext db, MetadataProvider prov
             await importer.WriteAsync(point.Key, NpgsqlDbType.Text, cancellationToken);
             await importer.WriteAsync(point.Value, NpgsqlDbType.Double, cancellationToken);
             await importer.WriteAsync(point.Step, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(point.Timestamp ?? now, NpgsqlDbType.TimestampTz, cancellationToken);
+            await importer.WriteAsync(StoredTime.Of(point.Timestamp ?? now), NpgsqlDbType.TimestampTz, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);
@@ -130,7 +130,7 @@ internal sealed class RunBatchWriter(RaciflowDbContext db, MetadataProvider prov
             key.Value = point.Key;
             value.Value = point.Value;
             step.Value = point.Step;
-            time.Value = point.Timestamp ?? now;
+            time.Value = StoredTime.Of(point.Timestamp ?? now);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

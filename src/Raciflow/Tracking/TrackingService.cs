@@ -105,7 +105,7 @@ public sealed class TrackingService(Workspace workspace)
             ParentRunId = options.ParentRunId,
             Status = RunStatus.Running,
             StartedBy = options.User ?? workspace.Actor,
-            StartTime = workspace.UtcNow,
+            StartTime = StoredTime.Now(workspace),
             DatasetVersionId = options.DatasetVersionId,
             SplitId = options.SplitId,
             GitCommit = gitCommit,
@@ -140,7 +140,7 @@ public sealed class TrackingService(Workspace workspace)
         }
 
         run.Status = status;
-        run.EndTime = workspace.UtcNow;
+        run.EndTime = StoredTime.Now(workspace);
         run.ErrorMessage = errorMessage is { Length: > 4000 } ? errorMessage[..4000] : errorMessage;
         run.CpuSeconds = usage?.CpuSeconds ?? run.CpuSeconds;
         run.PeakMemoryBytes = usage?.PeakMemoryBytes ?? run.PeakMemoryBytes;
@@ -274,7 +274,7 @@ public sealed class TrackingService(Workspace workspace)
         var writer = new RunBatchWriter(db, workspace.Metadata.Provider);
         await writer.InsertParamsAsync(runId, newParams, cancellationToken);
         await writer.UpsertTagsAsync(runId, batch.Tags, cancellationToken);
-        await writer.InsertMetricsAsync(runId, batch.Metrics, workspace.UtcNow, cancellationToken);
+        await writer.InsertMetricsAsync(runId, batch.Metrics, StoredTime.Now(workspace), cancellationToken);
         try
         {
             await transaction.CommitAsync(cancellationToken);
@@ -405,7 +405,7 @@ public sealed class TrackingService(Workspace workspace)
     {
         var batch = new RunBatch { Tags = tags ?? new Dictionary<string, string>() };
         TrackingValidation.Batch(batch);
-        return new Experiment { Name = name, CreatedAt = workspace.UtcNow, CreatedBy = workspace.Actor, Tags = new Dictionary<string, string>(batch.Tags) };
+        return new Experiment { Name = name, CreatedAt = StoredTime.Now(workspace), CreatedBy = workspace.Actor, Tags = new Dictionary<string, string>(batch.Tags) };
     }
 
     private static async Task SaveAsync(RaciflowDbContext db, Func<RaciflowException> onConflict, CancellationToken cancellationToken)
