@@ -10,12 +10,13 @@ namespace Raciflow.Tracking;
 
 /// <summary>
 /// The hot path of logging: writes a validated batch inside the caller's transaction with plain ADO.NET, because
-/// EF change tracking costs more than the insert itself at 100,000 points/s. SQLite gets one prepared INSERT
-/// re-executed per point; PostgreSQL gets a binary COPY. The latest value per metric key is upserted once per
+/// EF change tracking costs more than the insert itself at 100,000 points/s. SQLite gets prepared multi-row INSERTs; PostgreSQL gets a binary COPY. The latest value per metric key is upserted once per
 /// key with ON CONFLICT, which both engines speak alike.
 /// </summary>
 internal sealed class RunBatchWriter(RaciflowDbContext db, MetadataProvider provider)
 {
+    private const int RowsPerStatement = 100;
+
     private readonly TrackingTables _tables = TrackingTables.For(db);
 
     private DbConnection Connection => db.Database.GetDbConnection();
@@ -57,27 +58,64 @@ internal sealed class RunBatchWriter(RaciflowDbContext db, MetadataProvider prov
         await UpsertLatestAsync(runId, points, now, cancellationToken);
     }
 
+    // Many rows per statement: Microsoft.Data.Sqlite's per-execution overhead (binding, step, reset) dominates a
+    // one-row INSERT, so a prepared statement of RowsPerStatement rows is re-executed and the tail gets its own.
     private void InsertMetricsPrepared(string runId, IReadOnlyList<MetricPoint> points, DateTime now)
     {
-        var t = _tables.Metrics;
-        using var command = Connection.CreateCommand();
-        command.Transaction = Transaction;
-        command.CommandText = $"INSERT INTO {t[0]} ({t[1]}, {t[2]}, {t[3]}, {t[4]}, {t[5]}) VALUES (@r, @k, @v, @s, @t)";
-        Add(command, "@r", DbType.String, runId);
-        var key = Add(command, "@k", DbType.String, "");
-        var value = Add(command, "@v", DbType.Double, 0.0);
-        var step = Add(command, "@s", DbType.Int64, 0L);
-        var time = Add(command, "@t", null, now);
-        command.Prepare();
-        foreach (var point in points)
+        var full = points.Count / RowsPerStatement;
+        if (full > 0)
         {
-            key.Value = point.Key;
-            value.Value = point.Value;
-            step.Value = point.Step;
-            time.Value = StoredTime.Of(point.Timestamp ?? now);
+            using var command = MultiRowInsert(runId, RowsPerStatement);
+            for (var chunk = 0; chunk < full; chunk++)
+            {
+                Bind(command, points, chunk * RowsPerStatement, RowsPerStatement, now);
 
-            // SQLite executes in-process: the synchronous call avoids an async state machine per row.
+                // SQLite executes in-process: the synchronous call avoids an async state machine per statement.
+                command.ExecuteNonQuery();
+            }
+        }
+
+        var rest = points.Count - (full * RowsPerStatement);
+        if (rest > 0)
+        {
+            using var command = MultiRowInsert(runId, rest);
+            Bind(command, points, full * RowsPerStatement, rest, now);
             command.ExecuteNonQuery();
+        }
+    }
+
+    private DbCommand MultiRowInsert(string runId, int rows)
+    {
+        var t = _tables.Metrics;
+        var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        var sql = new System.Text.StringBuilder($"INSERT INTO {t[0]} ({t[1]}, {t[2]}, {t[3]}, {t[4]}, {t[5]}) VALUES ");
+        Add(command, "@r", DbType.String, runId);
+        for (var i = 0; i < rows; i++)
+        {
+            sql.Append(i == 0 ? "" : ", ").Append(System.Globalization.CultureInfo.InvariantCulture, $"(@r, @k{i}, @v{i}, @s{i}, @t{i})");
+            Add(command, $"@k{i}", DbType.String, "");
+            Add(command, $"@v{i}", DbType.Double, 0.0);
+            Add(command, $"@s{i}", DbType.Int64, 0L);
+            Add(command, $"@t{i}", null, DateTime.UnixEpoch);
+        }
+
+        command.CommandText = sql.ToString();
+        command.Prepare();
+        return command;
+    }
+
+    private static void Bind(DbCommand command, IReadOnlyList<MetricPoint> points, int offset, int rows, DateTime now)
+    {
+        var parameters = command.Parameters;
+        for (var i = 0; i < rows; i++)
+        {
+            var point = points[offset + i];
+            var at = 1 + (i * 4);
+            parameters[at].Value = point.Key;
+            parameters[at + 1].Value = point.Value;
+            parameters[at + 2].Value = point.Step;
+            parameters[at + 3].Value = StoredTime.Of(point.Timestamp ?? now);
         }
     }
 
