@@ -26,7 +26,6 @@ public static class RaciflowServerPipeline
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(MetadataStoreHealthCheck.ReadyTag) });
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Raciflow API"));
-        app.MapGet("/", () => TypedResults.Redirect("/scalar/v1")).ExcludeFromDescription();
 
         var api = app.MapGroup(ApiPrefix).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapTracking();
