@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Raciflow.Bench;
 
-// Modes: generate FILE MB | hash FILE | ingest FILE | micro (BenchmarkDotNet, value parsing)
+// One mode per capability, each in its own file; add a line here for a new mode.
 return args switch
 {
     ["generate", var file, var mb] => MixedCsvGenerator.Run(file, long.Parse(mb, System.Globalization.CultureInfo.InvariantCulture)),
@@ -9,6 +9,7 @@ return args switch
     ["ingest", var file] => await IngestBenchmark.RunAsync(file),
     ["passes", var file] => await PassesBenchmark.RunAsync(file),
     ["micro", .. var rest] => Micro(rest),
+    ["tracking", .. var rest] => await Raciflow.Bench.Tracking.TrackingBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -20,6 +21,15 @@ static int Micro(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Raciflow.Bench generate FILE MB | hash FILE | ingest FILE | micro [BenchmarkDotNet args]");
+    Console.Error.WriteLine("""
+        usage: dotnet run -c Release --project bench/Raciflow.Bench -- MODE [options]
+        modes:
+          generate FILE MB    write a mixed-type CSV of about MB megabytes
+          hash FILE           SHA-256 throughput (compare with sha256sum)
+          ingest FILE         full ingest: MB/s (run under /usr/bin/time -v for peak memory)
+          passes FILE         time of each ingest pass
+          micro [args]        BenchmarkDotNet micro-benchmarks (value parsing)
+          tracking [args]     tracking: log-batch latency, metric points/s, HTTP log-metric p50/p99
+        """);
     return 2;
 }

@@ -21,6 +21,8 @@ public static class CliApp
             WorkspaceCommands.Register(config);
             DataCommands.Register(config);
             ExamplesCommands.Register(config);
+            Commands.Tracking.TrackingCommands.Register(config);
+            Commands.Server.ServerCommands.Register(config);
             config.SetExceptionHandler((ex, _) => CommandErrors.Report(ex, JsonRequested(args)));
         });
         return app.RunAsync(args);
