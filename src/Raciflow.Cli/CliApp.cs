@@ -1,5 +1,6 @@
 using System.Reflection;
 using Raciflow.Cli.Commands;
+using Raciflow.Cli.Commands.Governance;
 using Spectre.Console.Cli;
 
 namespace Raciflow.Cli;
@@ -20,6 +21,7 @@ public static class CliApp
             config.Settings.StrictParsing = true;
             WorkspaceCommands.Register(config);
             DataCommands.Register(config);
+            GovernanceCommands.Register(config);
             config.SetExceptionHandler((ex, _) => CommandErrors.Report(ex, JsonRequested(args)));
         });
         return app.RunAsync(args);
