@@ -31,7 +31,7 @@ public static class Authorizer
         List<Member> members;
         await using (var db = workspace.Metadata.CreateContext())
         {
-            members = await db.Set<Member>().AsNoTracking().ToListAsync(cancellationToken);
+            members = await db.Set<Member>().AsNoTracking().OrderBy(m => m.Id).ToListAsync(cancellationToken);
         }
 
         if (members.Count == 0)
