@@ -24,10 +24,11 @@ public static partial class MemberName
             throw RaciflowException.Invalid($"{field}: member name is {value.Length} characters long; at most {MaxLength} are allowed.", field);
         }
 
-        var bad = value.FirstOrDefault(c => !IsAllowed(c));
-        if (bad != default || !Pattern().IsMatch(value))
+        // An index, not the character: U+0000 is itself a character to reject, so it cannot mean "none found".
+        var bad = value.AsSpan().IndexOfAnyExcept(Allowed);
+        if (bad >= 0 || !Pattern().IsMatch(value))
         {
-            var what = bad == default ? "must start with a letter or digit" : $"contains {Describe(bad)}";
+            var what = bad < 0 ? "must start with a letter or digit" : $"contains {Describe(value[bad])}";
             throw RaciflowException.Invalid(
                 $"{field}: member name {Quote(value)} {what}; use letters, digits, '.', '_', '-' or '@', starting with a letter or digit.", field);
         }
@@ -35,7 +36,8 @@ public static partial class MemberName
         return value;
     }
 
-    private static bool IsAllowed(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@';
+    private static readonly System.Buffers.SearchValues<char> Allowed =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-@");
 
     private static string Describe(char c) => char.IsControl(c) ? $"control character U+{(int)c:X4}" : $"'{c}'";
 
