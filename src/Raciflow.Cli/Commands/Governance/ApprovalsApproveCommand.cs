@@ -12,7 +12,7 @@ public sealed class ApprovalsApproveCommand : RaciflowCommand<ApprovalIdSettings
     {
         using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
         var decision = await GovernanceCli.Open(workspace).Approvals.ApproveAsync(settings.Id, settings.Comment, cancellationToken);
-        output.Write(decision, () => new Markup(decision.Performed
+        output.Write(decision, () => GovernanceCli.Line(decision.Performed
             ? $"[green]Approved[/] {settings.Id} and performed {Markup.Escape(decision.Action)}: {Markup.Escape(decision.Result ?? "done")}"
             : $"[green]Approved[/] {settings.Id}. To perform: {Markup.Escape(decision.Action)} {Markup.Escape(decision.ArgumentsJson)} (with approval id {settings.Id})."));
         return 0;

@@ -14,7 +14,7 @@ public sealed class ApprovalsCommentCommand : RaciflowCommand<ApprovalsCommentCo
     {
         using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
         var comment = await GovernanceCli.Open(workspace).Approvals.CommentAsync(settings.Id, settings.Text, cancellationToken);
-        output.Write(comment, () => new Markup($"[green]Commented[/] on approval {settings.Id} as {Markup.Escape(comment.Author)} ({Markup.Escape(comment.Role)})."));
+        output.Write(comment, () => GovernanceCli.Line($"[green]Commented[/] on approval {settings.Id} as {Markup.Escape(comment.Author)} ({Markup.Escape(comment.Role)})."));
         return 0;
     }
 

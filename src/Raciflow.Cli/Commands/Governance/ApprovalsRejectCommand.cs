@@ -12,7 +12,7 @@ public sealed class ApprovalsRejectCommand : RaciflowCommand<ApprovalIdSettings>
     {
         using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
         var decision = await GovernanceCli.Open(workspace).Approvals.RejectAsync(settings.Id, settings.Comment, cancellationToken);
-        output.Write(decision, () => new Markup($"[yellow]Rejected[/] {settings.Id}: {Markup.Escape(decision.Action)} will not be performed."));
+        output.Write(decision, () => GovernanceCli.Line($"[yellow]Rejected[/] {settings.Id}: {Markup.Escape(decision.Action)} will not be performed."));
         return 0;
     }
 }

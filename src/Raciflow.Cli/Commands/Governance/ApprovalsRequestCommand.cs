@@ -21,7 +21,7 @@ public sealed class ApprovalsRequestCommand : RaciflowCommand<ApprovalsRequestCo
         }
 
         var request = await GovernanceCli.Open(workspace).RequestApprovalAsync(GovernedActions.Get(settings.Action).Name, settings.Target, settings.Arguments, evidence, cancellationToken);
-        output.Write(request, () => new Markup($"[green]Requested[/] approval {request.Id} for {Markup.Escape(request.Action)} {Markup.Escape(request.Target ?? string.Empty)}; the Accountable of {Markup.Escape(request.Task)} decides it."));
+        output.Write(request, () => GovernanceCli.Line($"[green]Requested[/] approval {request.Id} for {Markup.Escape(request.Action)} {Markup.Escape(request.Target ?? string.Empty)}; the Accountable of {Markup.Escape(request.Task)} decides it."));
         return 0;
     }
 

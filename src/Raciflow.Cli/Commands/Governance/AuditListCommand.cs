@@ -21,9 +21,9 @@ public sealed class AuditListCommand : RaciflowCommand<AuditListCommand.Settings
             foreach (var e in events)
             {
                 var outcome = e.Outcome == AuditOutcome.Allowed ? "[green]allowed[/]" : $"[red]{Markup.Escape(e.Outcome)}[/]";
-                var change = e.Before is null ? e.After ?? string.Empty : $"{e.Before} → {e.After}";
+                var change = GovernanceCli.Clip(e.Before is null ? e.After : $"{e.Before} → {e.After}");
                 table.AddRow(e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{e.Time:yyyy-MM-dd HH:mm:ss}", Markup.Escape(e.Actor), Markup.Escape(e.Role ?? string.Empty),
-                    Markup.Escape(e.Task), Markup.Escape(e.Action), Markup.Escape(e.Target ?? string.Empty), outcome, Markup.Escape(change));
+                    Markup.Escape(e.Task), Markup.Escape(e.Action), Markup.Escape(GovernanceCli.Clip(e.Target, 30)), outcome, Markup.Escape(change));
             }
 
             return table;

@@ -14,8 +14,8 @@ public sealed class AuditVerifyCommand : RaciflowCommand<WorkspaceSettings>
         using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
         var result = await AuditLog.VerifyAsync(workspace.Metadata, cancellationToken);
         output.Write(result, () => result.IsIntact
-            ? new Markup($"[green]Audit log intact[/]: {result.Events} event(s), hash chain verified.")
-            : new Markup($"[red]Audit log tampered at sequence {result.BrokenAt}[/]: {Markup.Escape(result.Problem!)}"));
+            ? GovernanceCli.Line($"[green]Audit log intact[/]: {result.Events} event(s), hash chain verified.")
+            : GovernanceCli.Line($"[red]Audit log tampered at sequence {result.BrokenAt}[/]: {Markup.Escape(result.Problem!)}"));
         return result.IsIntact ? 0 : ErrorKind.Unprocessable.ExitCode();
     }
 }

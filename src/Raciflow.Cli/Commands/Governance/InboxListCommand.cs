@@ -20,7 +20,7 @@ public sealed class InboxListCommand : RaciflowCommand<InboxListCommand.Settings
         {
             if (items.Count == 0)
             {
-                return new Markup($"No {(settings.All ? string.Empty : "unread ")}notifications for {Markup.Escape(member)}.");
+                return GovernanceCli.Line($"No {(settings.All ? string.Empty : "unread ")}notifications for {Markup.Escape(member)}.");
             }
 
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Id").AddColumn("When (UTC)").AddColumn("Why").AddColumn("Task").AddColumn("Message");

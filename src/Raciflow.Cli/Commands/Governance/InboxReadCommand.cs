@@ -16,7 +16,7 @@ public sealed class InboxReadCommand : RaciflowCommand<InboxReadCommand.Settings
         using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
         var member = await InboxOwner.ResolveAsync(workspace, cancellationToken);
         var count = await InboxService.MarkReadAsync(workspace.Metadata, member, settings.Ids, workspace.UtcNow, cancellationToken);
-        output.Write(new { member, marked = count }, () => new Markup($"Marked {count} notification(s) read."));
+        output.Write(new { member, marked = count }, () => GovernanceCli.Line($"Marked {count} notification(s) read."));
         return 0;
     }
 

@@ -22,7 +22,7 @@ public sealed class LoginCommand : RaciflowCommand<LoginCommand.Settings>
         var member = await new GovernanceService(workspace, new Credentials(token.Trim())).Members.WhoAmIAsync(cancellationToken);
         CredentialsFile.Save(GovernanceCli.WorkspaceKey(workspace), token.Trim());
         output.Write(new { member, credentials = CredentialsFile.DefaultPath }, () =>
-            new Markup($"[green]Logged in[/] as {Markup.Escape(member.Name)} ({Markup.Escape(string.Join(", ", member.Roles))}) for {Markup.Escape(workspace.Metadata.DisplayUri)}; token saved in {Markup.Escape(CredentialsFile.DefaultPath)}."));
+            GovernanceCli.Line($"[green]Logged in[/] as {Markup.Escape(member.Name)} ({Markup.Escape(string.Join(", ", member.Roles))}) for {Markup.Escape(workspace.Metadata.DisplayUri)}; token saved in {Markup.Escape(CredentialsFile.DefaultPath)}."));
         return 0;
     }
 

@@ -13,7 +13,7 @@ public sealed class LogoutCommand : RaciflowCommand<WorkspaceSettings>
     {
         using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
         var removed = CredentialsFile.Remove(GovernanceCli.WorkspaceKey(workspace));
-        output.Write(new { removed }, () => new Markup(removed ? "[green]Logged out[/] of this workspace." : "No saved token for this workspace."));
+        output.Write(new { removed }, () => GovernanceCli.Line(removed ? "[green]Logged out[/] of this workspace." : "No saved token for this workspace."));
         return 0;
     }
 }

@@ -20,7 +20,8 @@ public sealed class MembersAddCommand : RaciflowCommand<MembersAddCommand.Settin
             var rows = new List<Spectre.Console.Rendering.IRenderable>
             {
                 new Markup($"[green]Added[/] {Markup.Escape(issued.Member.Name)} ({Markup.Escape(string.Join(", ", issued.Member.Roles))}){(issued.Member.IsAdmin ? " as [bold]admin[/]" : string.Empty)}"),
-                new Markup($"API token (shown once, store it now): [bold]{Markup.Escape(issued.Token)}[/]"),
+                new Markup("API token (shown once, store it now):"),
+                new Markup($"  [bold]{Markup.Escape(issued.Token)}[/]"),
                 new Markup($"They sign in with: [bold]raciflow login[/] (or set RACIFLOW_TOKEN)"),
             };
             if (issued.EnforcementSwitchedOn)

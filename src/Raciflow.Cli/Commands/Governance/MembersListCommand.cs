@@ -16,7 +16,7 @@ public sealed class MembersListCommand : RaciflowCommand<WorkspaceSettings>
         {
             if (members.Count == 0)
             {
-                return new Markup($"No members: single-user mode (every action allowed, audited as {Markup.Escape(workspace.Actor)}). Add one with [bold]raciflow members add NAME --role ROLE[/].");
+                return GovernanceCli.Line($"No members: single-user mode (every action allowed, audited as {Markup.Escape(workspace.Actor)}). Add one with [bold]raciflow members add NAME --role ROLE[/].");
             }
 
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Name").AddColumn("Roles").AddColumn("Admin").AddColumn("Status").AddColumn("Added");

@@ -12,7 +12,7 @@ public sealed class MembersRevokeCommand : RaciflowCommand<MemberNameSettings>
     {
         using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
         var member = await GovernanceCli.Open(workspace).Members.RevokeAsync(settings.Name, cancellationToken);
-        output.Write(member, () => new Markup($"[yellow]Revoked[/] {Markup.Escape(member.Name)}: their token no longer works."));
+        output.Write(member, () => GovernanceCli.Line($"[yellow]Revoked[/] {Markup.Escape(member.Name)}: their token no longer works."));
         return 0;
     }
 }

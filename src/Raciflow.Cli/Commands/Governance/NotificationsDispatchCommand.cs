@@ -14,7 +14,7 @@ public sealed class NotificationsDispatchCommand : RaciflowCommand<WorkspaceSett
     {
         using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
         var report = await GovernanceCli.Open(workspace).DispatchAsync(Http, cancellationToken);
-        output.Write(report, () => new Markup($"Delivered {report.Delivered}, dead-lettered {report.DeadLettered}."));
+        output.Write(report, () => GovernanceCli.Line($"Delivered {report.Delivered}, dead-lettered {report.DeadLettered}."));
         return 0;
     }
 }

@@ -22,7 +22,7 @@ public sealed class RaciValidateCommand : RaciflowCommand<WorkspaceSettings>
         {
             if (report.IsValid)
             {
-                return new Markup($"[green]The RACI matrix of {Markup.Escape(workspace.ProjectFile)} is valid.[/]");
+                return GovernanceCli.Line($"[green]The RACI matrix of {Markup.Escape(workspace.ProjectFile)} is valid.[/]");
             }
 
             var table = new Table().Border(TableBorder.Rounded).Title($"[red]{report.Findings.Count} finding(s)[/]").AddColumn("Key").AddColumn("Problem").AddColumn("Suggested fix");

@@ -23,7 +23,9 @@ public static class Notifier
             return [];
         }
 
-        var matrix = RaciMatrix.Parse(project.Raci);
+        // Lenient: a mistake in the matrix is reported by 'raci validate' and by authorisation, and must not make an
+        // already-authorised action fail at the moment it is recorded.
+        var matrix = RaciMatrix.Parse(project.Raci, "raciflow.yaml", out _);
         var roleReasons = RoleReasons(matrix, notification);
         if (roleReasons.Count == 0)
         {
