@@ -122,6 +122,11 @@ public static class Authorizer
                 var holders = members.Where(m => m.IsActive && m.RoleList.Contains(r)).Select(m => m.Name).ToList();
                 return $"{r} ({matrix.Get(task, r).Letters()}): {(holders.Count == 0 ? "no member holds it" : string.Join(", ", holders))}";
             }));
+        if (action.AdminAllowed)
+        {
+            who += $"; or a workspace admin ({string.Join(", ", members.Where(m => m.IsActive && m.IsAdmin).Select(m => m.Name))})";
+        }
+
         var held = member.RoleList.Count == 0 ? "no role" : string.Join(", ", member.RoleList);
         return $"{member.Name} ({held}) may not do '{action.Name}': it belongs to task {task}, which needs a role that is {letters}. Roles that may: {who}.";
     }
