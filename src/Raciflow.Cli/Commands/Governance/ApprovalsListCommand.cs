@@ -16,6 +16,11 @@ public sealed class ApprovalsListCommand : RaciflowCommand<ApprovalsListCommand.
         var requests = await GovernanceCli.Open(workspace).Approvals.ListAsync(settings.Status, settings.Limit, cancellationToken);
         output.Write(new { approvals = requests }, () =>
         {
+            if (requests.Count == 0)
+            {
+                return GovernanceCli.Line($"No {(settings.Status is null ? string.Empty : Markup.Escape(settings.Status) + " ")}approval requests.");
+            }
+
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Id").AddColumn("Status").AddColumn("Action").AddColumn("Target").AddColumn("Task").AddColumn("Requested").AddColumn("Decided");
             foreach (var r in requests)
             {

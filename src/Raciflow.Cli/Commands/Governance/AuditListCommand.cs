@@ -17,13 +17,19 @@ public sealed class AuditListCommand : RaciflowCommand<AuditListCommand.Settings
         var events = await AuditLog.ListAsync(workspace.Metadata, new AuditQuery(settings.Task, settings.Actor, settings.Action, settings.Limit), cancellationToken);
         output.Write(new { events }, () =>
         {
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("#").AddColumn("Time (UTC)").AddColumn("Actor").AddColumn("Role").AddColumn("Task").AddColumn("Action").AddColumn("Target").AddColumn("Outcome").AddColumn("Change");
+            if (events.Count == 0)
+            {
+                return GovernanceCli.Line("No audit events match.");
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("#").AddColumn("Time (UTC)").AddColumn("Actor (role)").AddColumn("Task").AddColumn("Action").AddColumn("Target").AddColumn("Change");
             foreach (var e in events)
             {
-                var outcome = e.Outcome == AuditOutcome.Allowed ? "[green]allowed[/]" : $"[red]{Markup.Escape(e.Outcome)}[/]";
+                var action = e.Outcome == AuditOutcome.Allowed ? Markup.Escape(e.Action) : $"[red]{Markup.Escape(e.Action)} ({Markup.Escape(e.Outcome)})[/]";
                 var change = GovernanceCli.Clip(e.Before is null ? e.After : $"{e.Before} → {e.After}");
-                table.AddRow(e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{e.Time:yyyy-MM-dd HH:mm:ss}", Markup.Escape(e.Actor), Markup.Escape(e.Role ?? string.Empty),
-                    Markup.Escape(e.Task), Markup.Escape(e.Action), Markup.Escape(GovernanceCli.Clip(e.Target, 30)), outcome, Markup.Escape(change));
+                var actor = e.Role is { Length: > 0 } role ? $"{e.Actor} ({role})" : e.Actor;
+                table.AddRow(e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{e.Time:yyyy-MM-dd HH:mm:ss}", Markup.Escape(actor),
+                    Markup.Escape(e.Task), action, Markup.Escape(GovernanceCli.Clip(e.Target, 30)), Markup.Escape(change));
             }
 
             return table;

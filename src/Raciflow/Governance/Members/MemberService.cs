@@ -112,7 +112,9 @@ public sealed class MemberService(GovernanceService governance)
         var members = await db.Set<Member>().AsNoTracking().Where(m => m.RevokedAt == null).ToListAsync(cancellationToken);
         if (!ApiToken.IsWellFormed(governance.Credentials.Token))
         {
-            throw new RaciflowException(ErrorKind.Unauthorized, $"The API token is missing or malformed: Raciflow tokens start with '{ApiToken.Prefix}'.");
+            throw new RaciflowException(ErrorKind.Unauthorized, governance.Credentials.IsPresent
+                ? $"The API token is malformed: Raciflow tokens start with '{ApiToken.Prefix}' and are {ApiToken.Length} characters long."
+                : "No credentials: set RACIFLOW_TOKEN or run 'raciflow login'.");
         }
 
         Member? found = null;
