@@ -1,5 +1,6 @@
 using System.Reflection;
 using Raciflow.Cli.Commands;
+using Raciflow.Cli.Commands.Governance;
 using Spectre.Console.Cli;
 
 namespace Raciflow.Cli;
@@ -23,6 +24,7 @@ public static class CliApp
             ExamplesCommands.Register(config);
             Commands.Tracking.TrackingCommands.Register(config);
             Commands.Server.ServerCommands.Register(config);
+            GovernanceCommands.Register(config);
             config.SetExceptionHandler((ex, _) => CommandErrors.Report(ex, JsonRequested(args)));
         });
         return app.RunAsync(args);

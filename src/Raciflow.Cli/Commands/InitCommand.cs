@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Raciflow.Cli.Rendering;
+using Raciflow.Governance.Authorization;
 using Raciflow.Workspaces;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -7,6 +8,7 @@ using Spectre.Console.Cli;
 namespace Raciflow.Cli.Commands;
 
 /// <summary><c>raciflow init [DIR]</c>.</summary>
+[NotGoverned("creates the workspace, before any member or matrix exists")]
 public sealed class InitCommand : RaciflowCommand<InitCommand.Settings>
 {
     protected override async Task<int> RunAsync(Settings settings, CliOutput output, CancellationToken cancellationToken)

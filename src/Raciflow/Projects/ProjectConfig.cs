@@ -14,4 +14,9 @@ public sealed class ProjectConfig
 
     /// <summary>task → role → one of R, A, RA, C, I.</summary>
     public Dictionary<string, Dictionary<string, string>> Raci { get; set; } = [];
+
+    /// <summary>Actions that need an approval by their task's Accountable (production promotion is always gated).</summary>
+    public List<GateConfig> Gates { get; set; } = [];
+
+    public NotificationsConfig Notifications { get; set; } = new();
 }
