@@ -1,3 +1,4 @@
+using Raciflow.Tests.Support;
 using Raciflow.Training;
 
 namespace Raciflow.Tests.Training;

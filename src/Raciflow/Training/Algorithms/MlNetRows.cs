@@ -26,7 +26,7 @@ internal static class MlNetRows
                 Enumerable.Range(0, data.Rows).Select(r => new BinaryRow { Features = ToFloats(data.Features.Row(r)), Label = data.Labels[r] >= 0.5, Weight = WeightOf(data, r) }),
                 Schema<BinaryRow>(width)),
             _ => ml.Data.LoadFromEnumerable(
-                Enumerable.Range(0, data.Rows).Select(r => new MulticlassRow { Features = ToFloats(data.Features.Row(r)), Label = (uint)data.Labels[r] + 1, Weight = WeightOf(data, r) }),
+                Enumerable.Range(0, data.Rows).Select(r => new MulticlassRow { Features = ToFloats(data.Features.Row(r)), Label = (uint)data.Labels[r], Weight = WeightOf(data, r) }),
                 MulticlassSchema(width, data.ClassCount)),
         };
     }

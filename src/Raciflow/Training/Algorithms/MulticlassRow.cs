@@ -1,6 +1,6 @@
 namespace Raciflow.Training.Algorithms;
 
-/// <summary>ML.NET training row for multiclass classification: the label is a 1-based key (0 means missing in ML.NET).</summary>
+/// <summary>ML.NET training row for multiclass classification: the label is the class index, loaded as a key of the class count.</summary>
 internal sealed class MulticlassRow
 {
     public float[] Features { get; set; } = [];

@@ -1,3 +1,4 @@
+using Raciflow.Tests.Support;
 using Raciflow.Data;
 using Raciflow.Training.Preprocessing;
 
