@@ -12,5 +12,9 @@ public static class HandWrittenAlgorithms
         new RidgeRegressionAlgorithm(),
         new LassoRegressionAlgorithm(),
         new ElasticNetAlgorithm(),
+        new KNearestNeighborsAlgorithm(),
+        new DecisionTreeAlgorithm(),
+        new AdaBoostAlgorithm(),
+        new GaussianNaiveBayesAlgorithm(),
     ];
 }
