@@ -105,7 +105,7 @@ public sealed class DecisionTreeTests
         var bySeed = Enumerable.Range(0, 5).Select(seed => TestData.Save(_tree.Fit(data, hyperparameters, seed))).ToList();
 
         Assert.Equal(bySeed[0], TestData.Save(_tree.Fit(data, hyperparameters, 0)));
-        Assert.True(bySeed.Skip(1).Any(b => !b.SequenceEqual(bySeed[0])));
+        Assert.Contains(bySeed.Skip(1), b => !b.SequenceEqual(bySeed[0]));
     }
 
     [Fact]

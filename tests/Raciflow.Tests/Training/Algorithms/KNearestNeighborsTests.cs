@@ -75,7 +75,7 @@ public sealed class KNearestNeighborsTests
         var model = Fit(data, k: 3, "distance", "euclidean");
 
         Assert.Equal(5.0, TestData.Predict(model, 0)[0]);
-        Assert.Equal(((100 / 0.5) + (200 / 1.5) + (5 / 1.5)) / ((1 / 0.5) + (2 / 1.5)), TestData.Predict(model, 1.5)[0], 1e-12);
+        Assert.Equal(((100 / 0.5) + (200 / 0.5) + (5 / 1.5)) / ((2 / 0.5) + (1 / 1.5)), TestData.Predict(model, 1.5)[0], 1e-12);
     }
 
     [Fact]
