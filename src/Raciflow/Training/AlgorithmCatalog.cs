@@ -11,7 +11,7 @@ public sealed class AlgorithmCatalog
     }
 
     /// <summary>Every built-in algorithm.</summary>
-    public static AlgorithmCatalog CreateDefault() => new(Algorithms.MlNetAlgorithms.All());
+    public static AlgorithmCatalog CreateDefault() => new(Algorithms.MlNetAlgorithms.All().Concat(Algorithms.HandWrittenAlgorithms.All()));
 
     public IReadOnlyCollection<IAlgorithm> All => _byName.Values;
 
