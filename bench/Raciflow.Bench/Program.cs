@@ -4,11 +4,14 @@ using Raciflow.Bench;
 return args.FirstOrDefault() switch
 {
     "algorithms" => AlgorithmBench.Run(args[1..]),
+    "quality" => Raciflow.Bench.Training.QualityBench.Run(args[1..]),
+    "training" => Raciflow.Bench.Training.TrainingSpeedBench.Run(args[1..]),
+    "training-fit" => Raciflow.Bench.Training.TrainingSpeedBench.FitOnce(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Raciflow.Bench <mode> [options]; modes: algorithms");
+    Console.Error.WriteLine("usage: Raciflow.Bench <mode> [options]; modes: algorithms, quality, training");
     return 2;
 }
