@@ -16,15 +16,19 @@ public sealed class ModelTrainer(AlgorithmCatalog catalog, TimeProvider clock)
     {
         var plan = TrainingPlan.Create(catalog, frame, split, request);
         var observerGate = new SerialisedObserver(observer);
-        var results = new List<AlgorithmResult>();
-        foreach (var (algorithm, fixedValues) in plan.Algorithms)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            observerGate.AlgorithmStarted(algorithm.Name, plan.Task);
-            var result = await TrainOneAsync(plan, request, algorithm, fixedValues, observerGate, cancellationToken);
-            observerGate.AlgorithmFinished(result);
-            results.Add(result);
-        }
+
+        // Algorithms train concurrently (each also runs its trials and folds in parallel) so small data sets keep
+        // every core busy; every fit depends only on its own inputs, so the results do not depend on the schedule.
+        var results = await Task.WhenAll(plan.Algorithms.Select(entry => Task.Run(
+            async () =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                observerGate.AlgorithmStarted(entry.Algorithm.Name, plan.Task);
+                var result = await TrainOneAsync(plan, request, entry.Algorithm, entry.Fixed, observerGate, cancellationToken);
+                observerGate.AlgorithmFinished(result);
+                return result;
+            },
+            cancellationToken)));
 
         var hasValidation = plan.Validation.Rows > 0;
         var metric = plan.Metric;

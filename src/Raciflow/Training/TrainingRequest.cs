@@ -28,8 +28,11 @@ public sealed record TrainingRequest
 
     public int Seed { get; init; } = 42;
 
-    /// <summary>Trials per algorithm (1 = defaults only).</summary>
-    public int? Trials { get; init; } = 10;
+    /// <summary>
+    /// Trials per algorithm. The default, 1, trains the default hyperparameters only (a quick baseline); ask for
+    /// more trials or a <see cref="TimeBudget"/> to tune.
+    /// </summary>
+    public int? Trials { get; init; } = 1;
 
     /// <summary>Time budget per algorithm, instead of or besides <see cref="Trials"/>.</summary>
     public TimeSpan? TimeBudget { get; init; }

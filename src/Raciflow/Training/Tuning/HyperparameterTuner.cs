@@ -71,7 +71,8 @@ public sealed class HyperparameterTuner(TimeProvider clock)
                     observer?.TrialStarted(number, proposals[i]);
                 }
 
-                results[i] = RunTrial(number, algorithm, data, folds, metric, proposals[i], options.Seed, threshold, ct);
+                // Folds of a trial run in parallel too, so a batch smaller than the core count still uses every core.
+                results[i] = RunTrial(number, algorithm, data, folds, metric, proposals[i], options.Seed, threshold, options.MaxParallelism, ct);
                 lock (gate)
                 {
                     observer?.TrialFinished(results[i]);
@@ -89,16 +90,16 @@ public sealed class HyperparameterTuner(TimeProvider clock)
         return new TuningResult(best, trials);
     }
 
-    private static TrialResult RunTrial(int number, IAlgorithm algorithm, TrainingData data, IReadOnlyList<Fold> folds, Metric metric, Hyperparameters hp, int seed, double? threshold, CancellationToken ct)
+    private static TrialResult RunTrial(int number, IAlgorithm algorithm, TrainingData data, IReadOnlyList<Fold> folds, Metric metric, Hyperparameters hp, int seed, double? threshold, int parallelism, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        var first = CrossValidator.Scores(algorithm, data, hp, folds, metric, seed, 1, ct);
+        var first = CrossValidator.Scores(algorithm, data, hp, folds, metric, seed, 1, 1, ct);
         if (threshold is { } t && metric.Oriented(first[0]) < t)
         {
             return new TrialResult(number, hp, first[0], first, true, watch.Elapsed);
         }
 
-        var rest = CrossValidator.Scores(algorithm, data, hp, folds.Skip(1).ToList(), metric, seed, null, ct);
+        var rest = CrossValidator.Scores(algorithm, data, hp, folds.Skip(1).ToList(), metric, seed, null, parallelism, ct);
         double[] all = [.. first, .. rest];
         return new TrialResult(number, hp, all.Average(), all, false, watch.Elapsed);
     }
