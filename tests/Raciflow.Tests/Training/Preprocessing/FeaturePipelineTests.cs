@@ -51,8 +51,8 @@ public sealed class FeaturePipelineTests
         var m = pipeline.Transform(Sample());
         var month = pipeline.FeatureNames.ToList().IndexOf("day.month");
 
-        // Months 1, 3, 2, 12: mean 4.5, population sd sqrt(((3.5² + 1.5² + 2.5² + 7.5²) / 4) = sqrt(17.75).
-        Assert.Equal((12 - 4.5) / Math.Sqrt(17.75), m[3, month], 12);
+        // Months 1, 3, 2, 12: mean 4.5, population variance (3.5² + 1.5² + 2.5² + 7.5²) / 4 = 77 / 4 = 19.25.
+        Assert.Equal((12 - 4.5) / Math.Sqrt(19.25), m[3, month], 12);
     }
 
     [Fact]
