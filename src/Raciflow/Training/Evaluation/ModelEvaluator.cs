@@ -23,6 +23,6 @@ public static class ModelEvaluator
         ? RegressionMetrics.Compute(data.Labels, predictions).ToDictionary()
         : ClassificationMetrics.Compute(data.Labels.Select(l => (int)l).ToArray(), predictions, data.ClassCount).ToDictionary();
 
-    /// <summary>One metric, computed without building the others when it is cheap to do so.</summary>
+    /// <summary>One metric of the model on labelled rows.</summary>
     public static double Score(ITrainedModel model, TrainingData data, Metric metric) => Metrics(data, Predict(model, data.Features))[metric.Name];
 }
