@@ -10,6 +10,10 @@ return args switch
     ["passes", var file] => await PassesBenchmark.RunAsync(file),
     ["micro", .. var rest] => Micro(rest),
     ["tracking", .. var rest] => await Raciflow.Bench.Tracking.TrackingBenchmark.RunAsync(rest),
+    ["algorithms", .. var rest] => AlgorithmBench.Run(rest),
+    ["quality", .. var rest] => Raciflow.Bench.Training.QualityBench.Run(rest),
+    ["training", .. var rest] => Raciflow.Bench.Training.TrainingSpeedBench.Run(rest),
+    ["training-fit", .. var rest] => Raciflow.Bench.Training.TrainingSpeedBench.FitOnce(rest),
     _ => Usage(),
 };
 
@@ -30,6 +34,9 @@ static int Usage()
           passes FILE         time of each ingest pass
           micro [args]        BenchmarkDotNet micro-benchmarks (value parsing)
           tracking [args]     tracking: log-batch latency, metric points/s, HTTP log-metric p50/p99
+          algorithms [args]   hand-written algorithms: fit and prediction times, held-out quality
+          quality [args]      leaderboard quality on the shared data sets beside scikit-learn's figures
+          training [args]     full catalog on the example; throughput on 1,000,000 x 20
         """);
     return 2;
 }
