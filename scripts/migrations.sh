@@ -9,12 +9,12 @@ name="${1:?migration name or --reset}"
 exec 9>/tmp/raciflow-migrations.lock
 flock 9
 if [ "$name" = "--reset" ]; then
-  rm -rf src/Raciflow/Storage/Migrations
+  rm -rf src/Raciflow/Storage/Migrations src/Raciflow/Raciflow
   name=Initial
 fi
-dotnet build src/Raciflow -c Debug -v q -nologo >/dev/null
+
 for ctx in Sqlite Postgres; do
-  dotnet ef migrations add "$name" --no-build --project src/Raciflow --context "${ctx}RaciflowDbContext" \
-    --output-dir "Storage/Migrations/${ctx}" --namespace "Raciflow.Storage.Migrations.${ctx}" >/dev/null
+  dotnet ef migrations add "$name" --project src/Raciflow --context "${ctx}RaciflowDbContext" \
+    --output-dir "Storage/Migrations/${ctx}" >/dev/null
 done
 echo "migrations '$name' written to src/Raciflow/Storage/Migrations/{Sqlite,Postgres}"

@@ -89,7 +89,7 @@ internal static class NumericColumnDrift
             }
         }
 
-        Array.Sort(sorted);
+        DoubleRadixSort.Sort(sorted);
         return sorted;
     }
 
