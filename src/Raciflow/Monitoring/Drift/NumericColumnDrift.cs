@@ -47,7 +47,7 @@ internal static class NumericColumnDrift
             _ => throw new ArgumentOutOfRangeException(nameof(options), test, null),
         };
 
-        var distribution = lowCardinality ? table!.ToSummary(options.MaxChartCategories) : Histogram(r, c, options.HistogramBins, Label);
+        var distribution = lowCardinality ? table!.ToSummary(options.MaxChartCategories) : Histogram(r, c, options.HistogramBins, reference.Type == ColumnType.Integer && IsWhole(r) && IsWhole(c), Label);
         return ColumnDrift.Verdict(reference, current, FeatureKind.Numeric, test, threshold, figures, psi, r.Length, c.Length, distribution, isPrediction);
     }
 
@@ -101,13 +101,27 @@ internal static class NumericColumnDrift
     }
 
     /// <summary>Equal-width bins over the joint range, for drawing only.</summary>
-    private static DistributionSummary Histogram(double[] r, double[] c, int bins, Func<double, string> label)
+    private static DistributionSummary Histogram(double[] r, double[] c, int bins, bool integers, Func<double, string> label)
     {
         double min = Math.Min(r[0], c[0]), max = Math.Max(r[^1], c[^1]);
         var edges = new double[bins + 1];
-        for (var k = 0; k <= bins; k++)
+        if (integers)
         {
-            edges[k] = k == bins ? max : min + ((max - min) * k / bins);
+            // Whole-number widths centred on integers, so no bin holds one more value than its neighbours.
+            var width = Math.Ceiling((max - min + 1) / bins);
+            bins = (int)Math.Ceiling((max - min + 1) / width);
+            edges = new double[bins + 1];
+            for (var k = 0; k <= bins; k++)
+            {
+                edges[k] = min - 0.5 + (k * width);
+            }
+        }
+        else
+        {
+            for (var k = 0; k <= bins; k++)
+            {
+                edges[k] = k == bins ? max : min + ((max - min) * k / bins);
+            }
         }
 
         var labels = new string[bins];
@@ -132,6 +146,8 @@ internal static class NumericColumnDrift
 
         return shares;
     }
+
+    private static bool IsWhole(double[] sorted) => Math.Floor(sorted[0]) == sorted[0] && Math.Floor(sorted[^1]) == sorted[^1];
 
     private static string Format(ColumnType type, double value) =>
         type == ColumnType.Boolean ? (value != 0 ? "true" : "false") : value.ToString("G4", CultureInfo.InvariantCulture);

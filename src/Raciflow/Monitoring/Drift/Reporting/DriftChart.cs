@@ -11,9 +11,12 @@ public static class DriftChart
     private static readonly Color ReferenceColor = Color.FromHex("#1f77b4");
     private static readonly Color CurrentColor = Color.FromHex("#ff7f0e");
 
-    public static string Svg(FeatureDrift feature, int width = 640, int height = 300)
+    public static string Svg(FeatureDrift feature, int width = 560, int height = 300)
     {
         var plot = new Plot();
+
+        // A generic family, so the browser draws the SVG text with its own sans-serif font.
+        plot.Font.Set("sans-serif");
         var d = feature.Distribution;
         if (d.Kind == DistributionKind.Histogram)
         {
@@ -26,7 +29,7 @@ public static class DriftChart
 
         plot.Title(feature.Column, size: 14);
         plot.Axes.Left.Label.Text = "share of rows";
-        plot.Axes.Margins(bottom: 0);
+        plot.Axes.Margins(bottom: 0, top: 0.25); // headroom so the legend does not hide the tallest bar
         plot.ShowLegend(Alignment.UpperRight);
         var svg = plot.GetSvgXml(width, height);
 
@@ -48,11 +51,15 @@ public static class DriftChart
         var positions = Enumerable.Range(0, d.Labels.Count).Select(k => (double)k).ToArray();
         AddBars(plot, [.. positions.Select(p => p - 0.2)], d.ReferenceShares, 0.4, ReferenceColor, "reference");
         AddBars(plot, [.. positions.Select(p => p + 0.2)], d.CurrentShares, 0.4, CurrentColor, "current");
-        plot.Axes.Bottom.SetTicks(positions, [.. d.Labels.Select(Shorten)]);
+        var labels = d.Labels.Select(Shorten).ToArray();
+        plot.Axes.Bottom.SetTicks(positions, labels);
         if (d.Labels.Count > 6)
         {
-            plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            // ScottPlot's rotated-label recipe: rotate up-left, anchor at the label's end, and reserve room below.
+            plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            plot.Axes.Bottom.MinimumSize = 12 + (6 * labels.Max(l => l.Length));
+            plot.Axes.Right.MinimumSize = 30;
         }
     }
 

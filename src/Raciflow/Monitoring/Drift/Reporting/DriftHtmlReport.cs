@@ -11,14 +11,14 @@ namespace Raciflow.Monitoring.Drift.Reporting;
 public static class DriftHtmlReport
 {
     private const string Style = """
-        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1200px;color:#222;padding:0 1rem}
+        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1240px;color:#222;padding:0 1rem}
         h1{font-size:1.6rem;margin-bottom:.2rem}.meta{color:#666;margin-top:0}
         .verdict{padding:.8rem 1rem;border-radius:6px;font-weight:600;margin:1rem 0}
         .drift{background:#fde2e1;color:#9b1c1c}.stable{background:#def7ec;color:#03543f}
         table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{padding:.35rem .6rem;border-bottom:1px solid #e5e7eb;text-align:right}
         th{background:#f3f4f6}th:first-child,td:first-child,td.text{text-align:left}
         td.yes{color:#9b1c1c;font-weight:700}td.no{color:#03543f}
-        .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(600px,1fr));gap:1rem;margin-top:1rem}
+        .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:1rem;margin-top:1rem}
         figure{margin:0;border:1px solid #e5e7eb;border-radius:6px;padding:.5rem}figcaption{font-size:.85rem;color:#444;padding:.3rem}
         .note{color:#92400e}
         """;
@@ -61,7 +61,7 @@ public static class DriftHtmlReport
             var name = f.IsPrediction ? $"{f.Column} (prediction)" : f.Column;
             html.Append("<tr><td>").Append(Encode(name)).Append("</td><td class=\"text\">").Append(f.Type.ToString().ToLowerInvariant())
                 .Append("</td><td class=\"text\">").Append(f.Test.Name())
-                .Append("</td><td>").Append(Number(f.Statistic)).Append(f.DegreesOfFreedom is { } dof ? Invariant($" (dof {dof})") : string.Empty)
+                .Append("</td><td>").Append(f.PValue is null ? "–" : Number(f.Statistic)).Append(f.DegreesOfFreedom is { } dof ? Invariant($" (dof {dof})") : string.Empty)
                 .Append("</td><td>").Append(Number(f.Score))
                 .Append("</td><td>").Append(Invariant($"{(f.Test.IsHypothesisTest() ? "p < " : "≥ ")}{f.Threshold:G3}"))
                 .Append("</td><td>").Append(Number(f.Psi))
