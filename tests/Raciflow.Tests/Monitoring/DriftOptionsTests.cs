@@ -41,6 +41,7 @@ public sealed class DriftOptionsTests
     [Theory]
     [InlineData("columns: { x: { test: kruskal } }", "monitoring.drift.columns.x.test", "unknown drift test 'kruskal'")]
     [InlineData("test: ks\n    threshold: 5", "monitoring.drift.threshold", "must be below 1")]
+    [InlineData("threshold: 0.2", "monitoring.drift.threshold", "needs monitoring.drift.test")]
     [InlineData("drift_share: 0", "monitoring.drift.drift_share", "must lie in (0, 1]")]
     [InlineData("bins: 1", "monitoring.drift.bins", "between 2 and 1000")]
     [InlineData("columns: { x: { threshold: -1 } }", "monitoring.drift.columns.x.threshold", "positive")]

@@ -54,6 +54,12 @@ public sealed record DriftOptions
         }
 
         var test = config.Test is null ? (DriftTest?)null : DriftTestNames.Parse(config.Test, $"{fileLabel}: {section}.test");
+        if (test is null && config.Threshold is not null)
+        {
+            // p-values and distances live on different scales, so one threshold cannot serve every default test.
+            throw Invalid(fileLabel, $"{section}.threshold", $"needs {section}.test: p-value and distance thresholds differ; set a threshold per column to keep the default tests.");
+        }
+
         ValidateThreshold(test, config.Threshold, fileLabel, $"{section}.threshold");
         var columns = new Dictionary<string, ColumnDriftOptions>(StringComparer.Ordinal);
         foreach (var (name, column) in config.Columns)

@@ -30,7 +30,7 @@ public static class DriftChart
         plot.Title(feature.Column, size: 14);
         plot.Axes.Left.Label.Text = "share of rows";
         plot.Axes.Margins(bottom: 0, top: 0.25); // headroom so the legend does not hide the tallest bar
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Alignment.UpperCenter, Orientation.Horizontal); // one line, inside the headroom above the bars
         var svg = plot.GetSvgXml(width, height);
 
         // Inline SVG inside HTML must not carry an XML declaration.
