@@ -8,6 +8,9 @@ namespace Raciflow.Monitoring.Drift.Reporting;
 /// </summary>
 public static class DriftChart
 {
+    private const string MeasuringFont = "DejaVu Sans";
+    private const string FontStack = "DejaVu Sans, Verdana, Arial, Helvetica, sans-serif";
+
     private static readonly Color ReferenceColor = Color.FromHex("#1f77b4");
     private static readonly Color CurrentColor = Color.FromHex("#ff7f0e");
 
@@ -15,8 +18,8 @@ public static class DriftChart
     {
         var plot = new Plot();
 
-        // A generic family, so the browser draws the SVG text with its own sans-serif font.
-        plot.Font.Set("sans-serif");
+        // Measure text with a font Skia can find here; the SVG then names a stack, so any browser picks a sans-serif.
+        plot.Font.Set(MeasuringFont);
         var d = feature.Distribution;
         if (d.Kind == DistributionKind.Histogram)
         {
@@ -31,7 +34,7 @@ public static class DriftChart
         plot.Axes.Left.Label.Text = "share of rows";
         plot.Axes.Margins(bottom: 0, top: 0.25); // headroom so the legend does not hide the tallest bar
         plot.ShowLegend(Alignment.UpperCenter, Orientation.Horizontal); // one line, inside the headroom above the bars
-        var svg = plot.GetSvgXml(width, height);
+        var svg = plot.GetSvgXml(width, height).Replace($"font-family=\"{plot.Axes.Title.Label.FontName}\"", $"font-family=\"{FontStack}\"", StringComparison.Ordinal);
 
         // Inline SVG inside HTML must not carry an XML declaration.
         return svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : svg;
