@@ -136,7 +136,7 @@ internal static class DriftBench
             md.AppendLine(Invariant($"| {label} | {seconds[seconds.Length / 2]:F3} | {seconds[0]:F3} | {seconds[^1]:F3} | {cpu[cpu.Length / 2]:F3} | {cpu[0]:F3} | {allocated / 1048576.0:F0} |"));
         }
 
-        md.AppendLine().AppendLine("The machine is shared (see the load average): wall time there mostly measures the neighbours. CPU time is the work done; on two otherwise idle cores the parallel wall time approaches half the CPU time, since the 20 columns split evenly across cores.");
+        md.AppendLine().AppendLine("The machine is shared (see the load average): wall time there mostly measures the neighbours. CPU time is the work done; on two otherwise idle cores the parallel wall time should approach half the CPU time, since the 20 columns split evenly across cores (an inference: no idle machine was available to measure it).");
         md.AppendLine().AppendLine(Invariant($"Peak working set of the process: {peak / 1048576.0:F0} MiB, of which the two input frames take about {afterData / 1048576.0:F0} MiB."));
         md.AppendLine().AppendLine(Invariant($"Verdict on the synthetic data: {report.DriftedFeatureCount} of {report.Features.Count} features drifted ({string.Join(", ", report.Features.Where(f => f.Drifted).Select(f => f.Column))})."));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
