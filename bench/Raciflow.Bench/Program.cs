@@ -14,6 +14,7 @@ return args switch
     ["quality", .. var rest] => Raciflow.Bench.Training.QualityBench.Run(rest),
     ["training", .. var rest] => Raciflow.Bench.Training.TrainingSpeedBench.Run(rest),
     ["training-fit", .. var rest] => Raciflow.Bench.Training.TrainingSpeedBench.FitOnce(rest),
+    ["drift", .. var rest] => DriftBench.Run(rest),
     _ => Usage(),
 };
 
@@ -37,6 +38,7 @@ static int Usage()
           algorithms [args]   hand-written algorithms: fit and prediction times, held-out quality
           quality [args]      leaderboard quality on the shared data sets beside scikit-learn's figures
           training [args]     full catalog on the example; throughput on 1,000,000 x 20
+          drift [args]        drift over 1,000,000 rows x 20 features
         """);
     return 2;
 }
