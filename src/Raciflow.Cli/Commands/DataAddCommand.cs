@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Raciflow.Cli.Rendering;
+using Raciflow.Governance.Authorization;
 using Raciflow.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -7,15 +8,22 @@ using Spectre.Console.Cli;
 namespace Raciflow.Cli.Commands;
 
 /// <summary><c>raciflow data add FILE --name NAME</c>.</summary>
+[GovernedAction(GovernedActions.DataAdd)]
 public sealed class DataAddCommand : RaciflowCommand<DataAddCommand.Settings>
 {
     protected override async Task<int> RunAsync(Settings settings, CliOutput output, CancellationToken cancellationToken)
     {
         using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
         var service = new DatasetService(workspace);
-        var result = await output.ProgressAsync(
-            $"Adding {Path.GetFileName(settings.File)}",
-            report => service.AddAsync(settings.File, settings.Name!, new Progress<double>(report), cancellationToken));
+        var result = await GovernAsync(
+            workspace,
+            GovernedActions.DataAdd,
+            settings.Name,
+            () => output.ProgressAsync(
+                $"Adding {Path.GetFileName(settings.File)}",
+                report => service.AddAsync(settings.File, settings.Name!, new Progress<double>(report), cancellationToken)),
+            r => $"{r.Version.Label} ({r.Version.Hash[..12]}, {(r.Created ? "new" : "unchanged")})",
+            cancellationToken);
         var v = result.Version;
         output.Write(
             new { version = DatasetVersionView.Of(v), created = result.Created },

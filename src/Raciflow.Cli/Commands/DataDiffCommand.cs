@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Raciflow.Cli.Rendering;
+using Raciflow.Governance.Authorization;
 using Raciflow.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -8,6 +9,7 @@ using Spectre.Console.Cli;
 namespace Raciflow.Cli.Commands;
 
 /// <summary><c>raciflow data diff NAME@V1 NAME@V2</c>.</summary>
+[NotGoverned("read-only")]
 public sealed class DataDiffCommand : RaciflowCommand<DataDiffCommand.Settings>
 {
     protected override async Task<int> RunAsync(Settings settings, CliOutput output, CancellationToken cancellationToken)

@@ -1,10 +1,12 @@
 using Raciflow.Cli.Rendering;
+using Raciflow.Governance.Authorization;
 using Raciflow.Data;
 using Spectre.Console;
 
 namespace Raciflow.Cli.Commands;
 
 /// <summary><c>raciflow data list</c>.</summary>
+[NotGoverned("read-only")]
 public sealed class DataListCommand : RaciflowCommand<WorkspaceSettings>
 {
     protected override async Task<int> RunAsync(WorkspaceSettings settings, CliOutput output, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Raciflow.Cli.Rendering;
+using Raciflow.Governance.Authorization;
 using Raciflow.Data;
 using Raciflow.Data.Profiling;
 using Spectre.Console;
@@ -11,6 +12,7 @@ namespace Raciflow.Cli.Commands;
 /// <c>raciflow data profile NAME[@VERSION] [--out report.html]</c>: writes a self-contained HTML exploratory report
 /// and stores it in the artifact store under reports/.
 /// </summary>
+[GovernedAction(GovernedActions.DataProfile)]
 public sealed class DataProfileCommand : RaciflowCommand<DataProfileCommand.Settings>
 {
     protected override async Task<int> RunAsync(Settings settings, CliOutput output, CancellationToken cancellationToken)
@@ -18,9 +20,15 @@ public sealed class DataProfileCommand : RaciflowCommand<DataProfileCommand.Sett
         var reference = DatasetRef.Parse(settings.Reference);
         using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
         var service = new DatasetProfileService(workspace);
-        var result = await output.ProgressAsync(
-            $"Profiling {reference}",
-            report => service.ProfileAsync(reference, settings.Out, new Progress<double>(report), cancellationToken));
+        var result = await GovernAsync(
+            workspace,
+            GovernedActions.DataProfile,
+            reference.ToString(),
+            () => output.ProgressAsync(
+                $"Profiling {reference}",
+                report => service.ProfileAsync(reference, settings.Out, new Progress<double>(report), cancellationToken)),
+            r => $"profile {r.Stored.ReportKey}",
+            cancellationToken);
         var o = result.Report.Overview;
         output.Write(
             new

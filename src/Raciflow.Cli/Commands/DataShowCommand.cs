@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Raciflow.Cli.Rendering;
+using Raciflow.Governance.Authorization;
 using Raciflow.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,6 +10,7 @@ using Spectre.Console.Rendering;
 namespace Raciflow.Cli.Commands;
 
 /// <summary><c>raciflow data show NAME[@VERSION]</c>: the version, its schema and its column statistics.</summary>
+[NotGoverned("read-only")]
 public sealed class DataShowCommand : RaciflowCommand<DataShowCommand.Settings>
 {
     protected override async Task<int> RunAsync(Settings settings, CliOutput output, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Raciflow.Cli.Rendering;
+using Raciflow.Governance.Authorization;
 using Raciflow.Data;
 using Raciflow.Data.Splitting;
 using Spectre.Console;
@@ -11,6 +12,7 @@ namespace Raciflow.Cli.Commands;
 /// <c>raciflow data split NAME[@VERSION] [--train F --validation F --test F --seed N --stratify COL]</c>: records
 /// a deterministic split (defaults from raciflow.yaml data.split); the same request returns the same split.
 /// </summary>
+[GovernedAction(GovernedActions.DataSplit)]
 public sealed class DataSplitCommand : RaciflowCommand<DataSplitCommand.Settings>
 {
     protected override async Task<int> RunAsync(Settings settings, CliOutput output, CancellationToken cancellationToken)
@@ -18,7 +20,13 @@ public sealed class DataSplitCommand : RaciflowCommand<DataSplitCommand.Settings
         var reference = DatasetRef.Parse(settings.Reference);
         using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
         var overrides = new SplitOverrides(settings.Train, settings.Validation, settings.Test, settings.Seed, settings.Stratify, settings.NoStratify);
-        var (version, split) = await new DatasetSplitService(workspace).SplitAsync(reference, overrides, cancellationToken);
+        var (version, split) = await GovernAsync(
+            workspace,
+            GovernedActions.DataSplit,
+            reference.ToString(),
+            () => new DatasetSplitService(workspace).SplitAsync(reference, overrides, cancellationToken),
+            r => $"split {r.Item2.Hash[..12]} of {r.Item1.Label}",
+            cancellationToken);
         output.Write(new { dataset = version.Label, split }, () =>
         {
             var table = new Table().AddColumns("Part", "Fraction", "Rows");

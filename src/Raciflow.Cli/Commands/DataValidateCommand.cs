@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Raciflow.Cli.Rendering;
+using Raciflow.Governance.Authorization;
 using Raciflow.Data;
 using Raciflow.Data.Validation;
 using Spectre.Console;
@@ -12,13 +13,19 @@ namespace Raciflow.Cli.Commands;
 /// <c>raciflow data validate NAME[@VERSION]</c>: runs the built-in checks and raciflow.yaml's expectations, stores
 /// the result and exits with 3 (unprocessable) when an expectation fails, so a pipeline stops on bad data.
 /// </summary>
+[GovernedAction(GovernedActions.DataValidate)]
 public sealed class DataValidateCommand : RaciflowCommand<DataValidateCommand.Settings>
 {
     protected override async Task<int> RunAsync(Settings settings, CliOutput output, CancellationToken cancellationToken)
     {
         var reference = DatasetRef.Parse(settings.Reference);
         using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
-        var report = await new DatasetValidationService(workspace).ValidateAsync(reference, cancellationToken);
+        var report = await GovernAsync(
+            workspace,
+            GovernedActions.DataValidate,
+            reference.ToString(),
+            () => new DatasetValidationService(workspace).ValidateAsync(reference, cancellationToken),
+            cancellationToken: cancellationToken);
         output.Write(report, () => Render(report, settings.All));
         return report.Passed ? 0 : ErrorKind.Unprocessable.ExitCode();
     }

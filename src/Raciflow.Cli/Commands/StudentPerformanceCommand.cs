@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Raciflow.Cli.Rendering;
+using Raciflow.Governance.Authorization;
 using Raciflow.Examples;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -7,6 +8,7 @@ using Spectre.Console.Cli;
 namespace Raciflow.Cli.Commands;
 
 /// <summary><c>raciflow examples student-performance --out FILE [--rows N] [--seed S]</c>.</summary>
+[NotGoverned("writes a local example file; no workspace state changes")]
 public sealed class StudentPerformanceCommand : RaciflowCommand<StudentPerformanceCommand.Settings>
 {
     protected override async Task<int> RunAsync(Settings settings, CliOutput output, CancellationToken cancellationToken)

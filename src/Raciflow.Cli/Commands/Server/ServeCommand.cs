@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Raciflow.Cli.Rendering;
+using Raciflow.Governance.Authorization;
 using Raciflow.Server.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,6 +10,7 @@ using Spectre.Console.Cli;
 namespace Raciflow.Cli.Commands.Server;
 
 /// <summary><c>raciflow serve [--port 5000] [--host 127.0.0.1]</c>: starts the server, prints its URLs, stops on Ctrl+C or SIGTERM.</summary>
+[GovernedAction(GovernedActions.Serve)]
 public sealed class ServeCommand : RaciflowCommand<ServeCommand.Settings>
 {
     protected override async Task<int> RunAsync(Settings settings, CliOutput output, CancellationToken cancellationToken)

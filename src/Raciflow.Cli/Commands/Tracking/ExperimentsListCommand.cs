@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Raciflow.Cli.Rendering;
+using Raciflow.Governance.Authorization;
 using Raciflow.Tracking;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -8,6 +9,7 @@ using Spectre.Console.Cli;
 namespace Raciflow.Cli.Commands.Tracking;
 
 /// <summary><c>raciflow experiments list [--name TEXT]</c>.</summary>
+[NotGoverned("read-only")]
 public sealed class ExperimentsListCommand : RaciflowCommand<ExperimentsListCommand.Settings>
 {
     protected override async Task<int> RunAsync(Settings settings, CliOutput output, CancellationToken cancellationToken)

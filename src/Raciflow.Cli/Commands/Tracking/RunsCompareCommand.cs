@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Raciflow.Cli.Rendering;
+using Raciflow.Governance.Authorization;
 using Raciflow.Tracking;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -7,6 +8,7 @@ using Spectre.Console.Cli;
 namespace Raciflow.Cli.Commands.Tracking;
 
 /// <summary><c>raciflow runs compare RUN RUN…</c>: params and latest metrics side by side, differing params highlighted.</summary>
+[NotGoverned("read-only")]
 public sealed class RunsCompareCommand : RaciflowCommand<RunsCompareCommand.Settings>
 {
     protected override async Task<int> RunAsync(Settings settings, CliOutput output, CancellationToken cancellationToken)

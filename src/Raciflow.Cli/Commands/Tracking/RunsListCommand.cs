@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Raciflow.Cli.Rendering;
+using Raciflow.Governance.Authorization;
 using Raciflow.Tracking;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -7,6 +8,7 @@ using Spectre.Console.Cli;
 namespace Raciflow.Cli.Commands.Tracking;
 
 /// <summary><c>raciflow runs list [--experiment NAME] [--filter EXPR] [--sort EXPR] [--limit N]</c>.</summary>
+[NotGoverned("read-only")]
 public sealed class RunsListCommand : RaciflowCommand<RunsListCommand.Settings>
 {
     private const int MaxMetricColumns = 6;

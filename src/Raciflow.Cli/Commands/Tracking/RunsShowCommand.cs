@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Raciflow.Cli.Rendering;
+using Raciflow.Governance.Authorization;
 using Raciflow.Tracking;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -8,6 +9,7 @@ using Spectre.Console.Rendering;
 namespace Raciflow.Cli.Commands.Tracking;
 
 /// <summary><c>raciflow runs show RUN</c>: everything about one run.</summary>
+[NotGoverned("read-only")]
 public sealed class RunsShowCommand : RaciflowCommand<RunsShowCommand.Settings>
 {
     protected override async Task<int> RunAsync(Settings settings, CliOutput output, CancellationToken cancellationToken)
