@@ -22,6 +22,7 @@ public static class CliApp
             WorkspaceCommands.Register(config);
             DataCommands.Register(config);
             ExamplesCommands.Register(config);
+            Commands.Training.TrainingCommands.Register(config);
             Commands.Tracking.TrackingCommands.Register(config);
             Commands.Server.ServerCommands.Register(config);
             GovernanceCommands.Register(config);

@@ -20,13 +20,14 @@ public sealed class DataSplitCommand : RaciflowCommand<DataSplitCommand.Settings
         var reference = DatasetRef.Parse(settings.Reference);
         using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
         var overrides = new SplitOverrides(settings.Train, settings.Validation, settings.Test, settings.Seed, settings.Stratify, settings.NoStratify);
-        var (version, split) = await GovernAsync(
+        var recorded = await GovernAsync(
             workspace,
             GovernedActions.DataSplit,
             reference.ToString(),
             () => new DatasetSplitService(workspace).SplitAsync(reference, overrides, cancellationToken),
-            r => $"split {r.Item2.Hash[..12]} of {r.Item1.Label}",
+            r => $"split {r.Split.Hash[..12]} of {r.Version.Label}",
             cancellationToken);
+        var (version, split) = recorded;
         output.Write(new { dataset = version.Label, split }, () =>
         {
             var table = new Table().AddColumns("Part", "Fraction", "Rows");

@@ -4,6 +4,7 @@ using Raciflow.Tests.Support;
 
 namespace Raciflow.Tests.Examples;
 
+[Collection(ConsoleCollection.Name)]
 public sealed class StudentPerformanceGeneratorTests
 {
     [Fact]

@@ -6,7 +6,7 @@ using Raciflow.Tracking;
 namespace Raciflow.Tests.Tracking;
 
 /// <summary>The runs and experiments commands in-process with --json; they swap Console.Out, so they run alone.</summary>
-[Collection(TrackingCliCollection.Name)]
+[Collection(ConsoleCollection.Name)]
 [Trait("Category", TestServices.Integration)]
 public sealed class TrackingCliTests
 {

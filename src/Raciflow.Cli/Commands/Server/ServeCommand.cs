@@ -15,6 +15,11 @@ public sealed class ServeCommand : RaciflowCommand<ServeCommand.Settings>
 {
     protected override async Task<int> RunAsync(Settings settings, CliOutput output, CancellationToken cancellationToken)
     {
+        using (var workspace = await OpenWorkspaceAsync(settings, cancellationToken))
+        {
+            await GovernAsync(workspace, GovernedActions.Serve, $"{settings.Host}:{settings.Port}", () => Task.FromResult(true), cancellationToken: cancellationToken);
+        }
+
         var app = await ServerHost.BuildAsync(settings.ToOptions(), new ServerOptions { Host = settings.Host, Port = settings.Port }, cancellationToken);
         await using (app)
         {
