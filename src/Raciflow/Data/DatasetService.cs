@@ -35,7 +35,7 @@ public sealed class DatasetService(Workspace workspace)
             return new DatasetAddResult(unchanged, false);
         }
 
-        var artifacts = new StagedArtifacts(workspace.Artifacts);
+        var artifacts = new StagedArtifacts(workspace.Artifacts, workspace.Clock);
         var staging = artifacts.StagingDirectory();
         var ingestor = new TableIngestor(staging);
         var staged = await ingestor.StageAsync(path, format, p => progress?.Report(p), cancellationToken);

@@ -3,8 +3,11 @@ using Raciflow.Storage;
 namespace Raciflow.Data.Ingestion;
 
 /// <summary>Where an ingest stages its files, and how finished staging files become artifacts.</summary>
-internal sealed class StagedArtifacts(IArtifactStore store)
+internal sealed class StagedArtifacts(IArtifactStore store, TimeProvider clock)
 {
+    /// <summary>Staging files older than this are left over from a killed add (no add runs this long) and are removed.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromDays(1);
+
     /// <summary>Stores a finished staging file; content-addressed keys that exist already hold the same bytes.</summary>
     public async Task PutFileAsync(string key, string file, CancellationToken cancellationToken)
     {
@@ -42,11 +45,24 @@ internal sealed class StagedArtifacts(IArtifactStore store)
         try
         {
             Directory.CreateDirectory(directory);
+            RemoveAbandoned(directory);
             return directory;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw RaciflowException.Unavailable($"The artifact store {store.Location} cannot be written: {ex.Message}", ex);
+        }
+    }
+
+    private void RemoveAbandoned(string directory)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - AbandonedAfter;
+        foreach (var file in Directory.EnumerateFiles(directory, "*.rf-tmp"))
+        {
+            if (File.GetLastWriteTimeUtc(file) < cutoff)
+            {
+                TableIngestor.TryDelete(file);
+            }
         }
     }
 }
