@@ -111,6 +111,18 @@ public sealed class StatisticsKnownAnswerTests
     }
 
     [Theory]
+    [InlineData("2024-02-29 13:45:10")]
+    [InlineData("2024-02-29T13:45:10")]
+    [InlineData("2024-02-29T13:45:10Z")]
+    [InlineData("02/29/2024 13:45:10")]
+    public void TimestampsKeepTheirTimeOfDay(string text)
+    {
+        Assert.True(ValueParsers.TryParseDateTime(text, out var value));
+        Assert.Equal(new DateTime(2024, 2, 29, 13, 45, 10), value);
+    }
+
+    [Theory]
+    [InlineData("2024-02-29 24:00:00")]
     [InlineData("2023-02-29")]
     [InlineData("2024")]
     [InlineData("12.5")]
