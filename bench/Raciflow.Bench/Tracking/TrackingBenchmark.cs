@@ -34,7 +34,7 @@ internal static class TrackingBenchmark
 
             var batch = await BatchLatencyAsync(tracking, iterations: quick ? 50 : 300);
             report.AppendLine("## Log batch of 1,000 metric points (library API, SQLite)").AppendLine();
-            report.AppendLine("Target: < 50 ms. One `LogBatchAsync` call = one transaction (run check, prepared INSERT per point, latest-value upsert per key, commit).").AppendLine();
+            report.AppendLine("Target: < 50 ms. One `LogBatchAsync` call = one transaction (run check, prepared 100-row INSERTs, latest-value upsert per key, commit).").AppendLine();
             Table(report, batch.Stats.Row("1,000 points / batch"));
             report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"CPU time of this process per batch: {batch.CpuMsPerCall:0.00} ms (wall time above includes waiting for a CPU on the shared machine, and WAL fsyncs).")).AppendLine();
 
