@@ -9,7 +9,7 @@ namespace Raciflow.Tests.Tracking;
 public sealed class ServeCommandTests
 {
     [Fact]
-    public async Task ServePrintsItsUrlsAnswersAndStopsGracefullyOnCtrlC()
+    public async Task ServePrintsItsUrlsAnswersAndStopsGracefullyOnATerminationSignal()
     {
         using var folder = new TempDirectory();
         var cli = Path.Combine(AppContext.BaseDirectory, "Raciflow.Cli.dll");
@@ -29,8 +29,9 @@ public sealed class ServeCommandTests
             Assert.Equal("Healthy", await http.GetStringAsync(urls.GetProperty("health").GetString()));
             Assert.Equal("[]", await http.GetStringAsync(api + "/experiments"));
 
-            // Ctrl+C: SIGINT to the server process this test started.
-            using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            // SIGTERM to the server process this test started (Ctrl+C's SIGINT takes the same path, but a test host
+            // launched from a background shell inherits SIGINT as ignored, so it cannot be used here).
+            using (var interrupt = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
                 await interrupt.WaitForExitAsync();
             }
