@@ -41,6 +41,9 @@ public static class ServerHost
         ArgumentNullException.ThrowIfNull(serverOptions);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = workspace.Directory, ApplicationName = "Raciflow.Server" });
         builder.Logging.SetMinimumLevel(serverOptions.LogLevel);
+
+        // Logs go to stderr so that stdout stays machine-readable (raciflow serve --json).
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.WebHost.UseUrls(ListenUrl(serverOptions));
         builder.Services.AddRaciflowServer(workspace);
         var app = builder.Build();

@@ -45,6 +45,28 @@ internal static class ColumnValues
             .ToList();
     }
 
+    /// <summary>How many distinct non-missing values a column holds; numbers and dates are compared as values, not text.</summary>
+    public static int DistinctCount(FrameColumn column) => column switch
+    {
+        NumericColumn n => n.Values.Where(v => !double.IsNaN(v)).Distinct().Count(),
+        DateTimeColumn d => d.Values.Where(v => v is not null).Distinct().Count(),
+        _ => Counts(column).Count,
+    };
+
+    /// <summary>The first non-missing value as text, or null when every value is missing.</summary>
+    public static string? FirstPresent(FrameColumn column)
+    {
+        for (var row = 0; row < column.Length; row++)
+        {
+            if (column.Format(row) is { } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>How people find a row: 1-based, as in a spreadsheet without its header.</summary>
     public static string RowLabel(int row) => $"row {row + 1}";
 }

@@ -12,8 +12,6 @@ namespace Raciflow.Data;
 /// </summary>
 public sealed class DatasetService(Workspace workspace)
 {
-    private const int CommitAttempts = 5;
-
     /// <summary>
     /// Adds <paramref name="file"/> to dataset <paramref name="name"/>. Identical content returns the existing version
     /// and stores nothing; new content becomes the next version, whose parent is the previous latest.
@@ -37,7 +35,8 @@ public sealed class DatasetService(Workspace workspace)
             return new DatasetAddResult(unchanged, false);
         }
 
-        var staging = StagingDirectory();
+        var artifacts = new StagedArtifacts(workspace.Artifacts, workspace.Clock);
+        var staging = artifacts.StagingDirectory();
         var ingestor = new TableIngestor(staging);
         var staged = await ingestor.StageAsync(path, format, p => progress?.Report(p), cancellationToken);
         string? parquetPath = null;
@@ -58,8 +57,8 @@ public sealed class DatasetService(Workspace workspace)
             (parquetPath, var statistics) = await ingestor.WriteParquetAsync(staged, p => progress?.Report(p), cancellationToken);
             var sourceKey = ArtifactKey.ContentAddressed("sources", staged.Hash, "." + staged.Format);
             var dataKey = ArtifactKey.ContentAddressed("datasets", staged.Hash, ".parquet");
-            await PutFileAsync(sourceKey, staged.CopyPath, cancellationToken);
-            await PutFileAsync(dataKey, parquetPath, cancellationToken);
+            await artifacts.PutFileAsync(sourceKey, staged.CopyPath, cancellationToken);
+            await artifacts.PutFileAsync(dataKey, parquetPath, cancellationToken);
 
             var version = new DatasetVersion
             {
@@ -75,7 +74,7 @@ public sealed class DatasetService(Workspace workspace)
                 SourceKey = sourceKey,
                 CreatedBy = workspace.Actor,
             };
-            var result = await Guard(() => CommitAsync(name, version, cancellationToken));
+            var result = await Guard(() => new DatasetVersionCommitter(workspace).CommitAsync(name, version, cancellationToken));
             progress?.Report(1);
             return result;
         }
@@ -220,111 +219,6 @@ public sealed class DatasetService(Workspace workspace)
         await using var db = workspace.Metadata.CreateContext();
         return await Guard(() => db.Set<DatasetVersion>().AsNoTracking().Include(v => v.Dataset)
             .FirstOrDefaultAsync(v => v.Dataset!.Name == name && v.Hash == hash, cancellationToken));
-    }
-
-    /// <summary>
-    /// Inserts the version as the dataset's next number. A concurrent add may take the number or the same content
-    /// first (unique indexes); then we look again: same content returns that version, else we retry with the next number.
-    /// </summary>
-    private async Task<DatasetAddResult> CommitAsync(string name, DatasetVersion version, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = workspace.Metadata.CreateContext();
-            var dataset = await db.Set<Dataset>().FirstOrDefaultAsync(d => d.Name == name, cancellationToken);
-            if (dataset is null)
-            {
-                dataset = new Dataset { Name = name, CreatedAt = workspace.UtcNow, CreatedBy = workspace.Actor };
-                db.Add(dataset);
-            }
-            else if (await db.Set<DatasetVersion>().AsNoTracking().FirstOrDefaultAsync(v => v.DatasetId == dataset.Id && v.Hash == version.Hash, cancellationToken) is { } same)
-            {
-                same.Dataset = dataset;
-                return new DatasetAddResult(same, false);
-            }
-
-            var latest = dataset.Id == 0 ? null : await db.Set<DatasetVersion>().AsNoTracking()
-                .Where(v => v.DatasetId == dataset.Id).OrderByDescending(v => v.Number).Select(v => new { v.Id, v.Number }).FirstOrDefaultAsync(cancellationToken);
-            var row = Copy(version);
-            row.Dataset = dataset;
-            row.Number = (latest?.Number ?? 0) + 1;
-            row.ParentId = latest?.Id;
-            row.CreatedAt = workspace.UtcNow;
-            db.Add(row);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return new DatasetAddResult(row, true);
-            }
-            catch (DbUpdateException) when (attempt < CommitAttempts)
-            {
-                // Lost a race on a unique index; the next attempt sees the winner's rows.
-            }
-            catch (DbUpdateException ex)
-            {
-                throw RaciflowException.Conflict($"Could not record a new version of dataset '{name}' after {CommitAttempts} attempts: {ex.GetBaseException().Message}");
-            }
-        }
-    }
-
-    private static DatasetVersion Copy(DatasetVersion v) => new()
-    {
-        Hash = v.Hash,
-        SourceName = v.SourceName,
-        SourceFormat = v.SourceFormat,
-        SizeBytes = v.SizeBytes,
-        RowCount = v.RowCount,
-        ColumnCount = v.ColumnCount,
-        SchemaJson = v.SchemaJson,
-        StatisticsJson = v.StatisticsJson,
-        DataKey = v.DataKey,
-        SourceKey = v.SourceKey,
-        CreatedBy = v.CreatedBy,
-    };
-
-    /// <summary>Stores a finished staging file; content-addressed keys that exist already hold the same bytes.</summary>
-    private async Task PutFileAsync(string key, string file, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (await workspace.Artifacts.ExistsAsync(key, cancellationToken))
-            {
-                return;
-            }
-
-            if (workspace.Artifacts is LocalArtifactStore local)
-            {
-                local.PutFile(key, file);
-                return;
-            }
-
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
-            await workspace.Artifacts.PutAsync(key, stream, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw RaciflowException.Unavailable($"The artifact store {workspace.Artifacts.Location} cannot store '{key}': {ex.Message}", ex);
-        }
-    }
-
-    /// <summary>
-    /// Staging files sit inside a local artifact store (so storing them is a rename) or in the temp folder; their
-    /// '.rf-tmp' suffix keeps them out of listings, and a crashed add leaves nothing any reader uses.
-    /// </summary>
-    private string StagingDirectory()
-    {
-        var directory = workspace.Artifacts is LocalArtifactStore local
-            ? Path.Combine(local.RootDirectory, ".staging")
-            : Path.Combine(Path.GetTempPath(), "raciflow-staging");
-        try
-        {
-            Directory.CreateDirectory(directory);
-            return directory;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw RaciflowException.Unavailable($"The artifact store {workspace.Artifacts.Location} cannot be written: {ex.Message}", ex);
-        }
     }
 
     /// <summary>Turns metadata store failures into an error that names the store.</summary>

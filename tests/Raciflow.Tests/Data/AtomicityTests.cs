@@ -41,11 +41,16 @@ public sealed class AtomicityTests
         File.WriteAllText(Path.Combine(root, ".staging", "0123.source.rf-tmp"), "half a file");
         Directory.CreateDirectory(Path.Combine(root, "datasets", "ab"));
         File.WriteAllText(Path.Combine(root, "datasets", "ab", ".cdef.parquet.0123.rf-tmp"), "torn");
+        var abandoned = Path.Combine(root, ".staging", "old.parquet.rf-tmp");
+        File.WriteAllText(abandoned, "left by an add killed two days ago");
+        File.SetLastWriteTimeUtc(abandoned, ws.Workspace.UtcNow.AddDays(-2));
         var file = ws.WriteUtf8("d.csv", DataFixture.MixedCsv(100));
 
         var result = await service.AddAsync(file, "d");
 
         Assert.True(result.Created);
+        Assert.False(File.Exists(abandoned));
+        Assert.True(File.Exists(Path.Combine(root, ".staging", "0123.source.rf-tmp")), "a recent staging file may belong to an add still running");
         Assert.Equal(2, await DataFixture.CountArtifactsAsync(ws));
         Assert.Equal(100, (await service.LoadFrameAsync(result.Version)).RowCount);
     }

@@ -42,8 +42,17 @@ public sealed class ServeCommand : RaciflowCommand<ServeCommand.Settings>
                 new Markup($"  Health   {Markup.Escape(urls.health)}"),
                 new Markup("[grey]Press Ctrl+C to stop.[/]")));
 
-            // The host's console lifetime turns Ctrl+C and SIGTERM into a graceful shutdown.
+            // Ctrl+C (SIGINT) and SIGTERM stop the server gracefully; registered here so shutdown does not depend on
+            // which of the CLI framework and the host's console lifetime sees the signal first.
+            using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+            using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
             await app.WaitForShutdownAsync(cancellationToken);
+
+            void Stop(System.Runtime.InteropServices.PosixSignalContext context)
+            {
+                context.Cancel = true;
+                app.Lifetime.StopApplication();
+            }
         }
 
         return 0;

@@ -11,15 +11,17 @@ public static class ColumnProfiler
     public static ColumnProfile Profile(FrameColumn column)
     {
         ArgumentNullException.ThrowIfNull(column);
-        var counts = ColumnValues.Counts(column);
+        // Continuous values and dates have no meaningful "most frequent"; counting them as text would be costly too.
+        var counted = column.Type is not (ColumnType.Numeric or ColumnType.DateTime);
+        var counts = counted ? ColumnValues.Counts(column) : [];
         var profile = new ColumnProfile
         {
             Name = column.Name,
             Type = column.Type,
             Count = column.Length,
             Missing = column.MissingCount,
-            Distinct = counts.Count,
-            TopValues = column.Type is ColumnType.Numeric or ColumnType.DateTime ? [] : counts.Take(TopValueCount).ToList(),
+            Distinct = counted ? counts.Count : ColumnValues.DistinctCount(column),
+            TopValues = counts.Take(TopValueCount).ToList(),
         };
         return column switch
         {

@@ -30,12 +30,7 @@ public static class DatasetProfiler
 
     private static int DistinctRows(Frame frame)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var row = 0; row < frame.RowCount; row++)
-        {
-            seen.Add(string.Join('\u001f', frame.Columns.Select(c => c.Format(row) ?? "\u0000")));
-        }
-
+        var seen = new HashSet<int>(Enumerable.Range(0, frame.RowCount), new RowEqualityComparer(frame));
         return seen.Count;
     }
 

@@ -7,13 +7,13 @@ public sealed class ConstantColumnCheck : IDatasetCheck
     {
         foreach (var column in context.Frame.Columns)
         {
-            var counts = ColumnValues.Counts(column);
-            var passed = counts.Count > 1;
-            var observed = counts.Count switch
+            var distinct = ColumnValues.DistinctCount(column);
+            var passed = distinct > 1;
+            var observed = distinct switch
             {
                 0 => "no values",
-                1 => $"1 distinct value ('{counts[0].Value}')",
-                _ => $"{counts.Count} distinct values",
+                1 => $"1 distinct value ('{ColumnValues.FirstPresent(column)}')",
+                _ => $"{distinct} distinct values",
             };
             yield return new ValidationCheck(
                 "constant-column",

@@ -3,21 +3,15 @@ namespace Raciflow.Data.Validation;
 /// <summary>Warns when rows repeat an earlier row in every column (missing values compare equal).</summary>
 public sealed class DuplicateRowsCheck : IDatasetCheck
 {
-    // A unit separator cannot appear in a CSV field unescaped, so joined rows cannot collide by accident;
-    // the missing marker is a character no formatted value starts with alone.
-    private const char Separator = '\u001f';
-    private const string MissingMarker = "\u0000";
-
     public IEnumerable<ValidationCheck> Run(ValidationContext context)
     {
         var frame = context.Frame;
-        var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstSeen = new Dictionary<int, int>(new RowEqualityComparer(frame));
         var examples = new List<string>();
         var duplicates = 0;
         for (var row = 0; row < frame.RowCount; row++)
         {
-            var key = string.Join(Separator, frame.Columns.Select(c => c.Format(row) ?? MissingMarker));
-            if (firstSeen.TryGetValue(key, out var first))
+            if (firstSeen.TryGetValue(row, out var first))
             {
                 duplicates++;
                 if (examples.Count < context.Options.MaxExamples)
@@ -27,7 +21,7 @@ public sealed class DuplicateRowsCheck : IDatasetCheck
             }
             else
             {
-                firstSeen[key] = row;
+                firstSeen[row] = row;
             }
         }
 
