@@ -189,7 +189,7 @@ public sealed class AuditLogTests
     {
         await using var db = ws.Workspace.Metadata.CreateContext();
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO audit_events ("Sequence", "Time", "Actor", "Role", "Task", "Action", "Target", "Outcome", "Before", "After", "RequestId", "PreviousHash", "Hash")
+            INSERT INTO audit_events (sequence, time, actor, role, task, action, target, outcome, before, after, request_id, previous_hash, hash)
             VALUES ({e.Sequence}, {e.Time}, {e.Actor}, {e.Role}, {e.Task}, {e.Action}, {e.Target}, {e.Outcome}, {e.Before}, {e.After}, {e.RequestId}, {e.PreviousHash}, {e.Hash})
             """);
     }

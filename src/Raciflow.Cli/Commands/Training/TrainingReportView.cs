@@ -30,7 +30,7 @@ internal static class TrainingReportView
                 new Markup(TrainCommand.Format(e.TestScore)),
                 new Markup(e.Trials.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Markup(e.Seconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)),
-                new Markup($"[grey]{Markup.Escape(e.RunId[..Math.Min(12, e.RunId.Length)])}[/]"));
+                new Markup($"[grey]{Markup.Escape(e.RunId[..Math.Min(8, e.RunId.Length)])}[/]"));
         }
 
         var rows = new List<IRenderable> { table };
