@@ -21,6 +21,8 @@ public static class ExampleProject
                 throw RaciflowException.Conflict($"Folder '{full}' exists and was not made by the quickstart; choose another with --dir.");
             }
 
+            // A pooled SQLite connection would keep writing to the deleted database file; drop the pools first.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(full, recursive: true);
         }
 
