@@ -30,6 +30,6 @@ internal static class PassesBenchmark
     private static void Report(string what, double megabytes, Stopwatch watch, TimeSpan cpuBefore)
     {
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-        Console.WriteLine($"{what}: wall {watch.Elapsed.TotalSeconds:F2} s ({megabytes / watch.Elapsed.TotalSeconds:F1} MB/s), cpu {cpu:F2} s ({megabytes / cpu:F1} MB/cpu-s)");
+        Console.WriteLine($"{what}: wall {watch.Elapsed.TotalSeconds:F2} s ({megabytes / watch.Elapsed.TotalSeconds:F1} MB/s), cpu {cpu:F2} s ({megabytes / cpu:F1} MB/cpu-s), gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2 so far), allocated {GC.GetTotalAllocatedBytes() / 1e6:F0} MB so far");
     }
 }

@@ -68,8 +68,10 @@ internal sealed class ColumnStatisticsBuilder
         {
             _numbers.Add(value);
         }
-        else if (!_numbers.Contains(value))
+        else if (!_distinctCapped && !_numbers.Contains(value))
         {
+            // Once capped, further lookups cannot change anything; skipping them saves a hash probe per value
+            // on every high-cardinality numeric column (ids, timestamps, measurements).
             _distinctCapped = true;
         }
     }

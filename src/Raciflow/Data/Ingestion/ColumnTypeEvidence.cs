@@ -41,8 +41,14 @@ internal sealed class ColumnTypeEvidence
         Present++;
         value = value.Trim();
         Check(0, value, static v => ValueParsers.TryParseBoolean(v, out _));
-        Check(1, value, static v => ValueParsers.TryParseInteger(v, out _));
-        Check(2, value, static v => ValueParsers.TryParseDouble(v, out _));
+
+        // Every value that parses as an integer (sign, digits, surrounding white space) also parses as a finite
+        // double, so the costlier double parse is needed only for values that are not integers.
+        if (!Check(1, value, static v => ValueParsers.TryParseInteger(v, out _)))
+        {
+            Check(2, value, static v => ValueParsers.TryParseDouble(v, out _));
+        }
+
         Check(3, value, static v => ValueParsers.TryParseDateTime(v, out _));
         if (_distinct.Count <= CategoricalMaxDistinct && !_distinctLookup.Contains(value))
         {
@@ -84,11 +90,17 @@ internal sealed class ColumnTypeEvidence
     private bool IsCategorical() =>
         _distinct.Count <= CategoricalMaxDistinct && (_distinct.Count <= 20 || _distinct.Count * 2L <= Present);
 
-    private void Check(int candidate, ReadOnlySpan<char> value, ParseCheck parses)
+    /// <summary>Counts a failure of <paramref name="candidate"/>; true only when it is still a candidate and the value parses.</summary>
+    private bool Check(int candidate, ReadOnlySpan<char> value, ParseCheck parses)
     {
-        if (_dropped[candidate] || parses(value))
+        if (_dropped[candidate])
         {
-            return;
+            return false;
+        }
+
+        if (parses(value))
+        {
+            return true;
         }
 
         var failures = ++_failures[candidate];
@@ -98,6 +110,8 @@ internal sealed class ColumnTypeEvidence
         {
             _dropped[candidate] = true;
         }
+
+        return false;
     }
 
     private delegate bool ParseCheck(ReadOnlySpan<char> value);
