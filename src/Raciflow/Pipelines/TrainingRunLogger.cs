@@ -45,6 +45,9 @@ internal static class TrainingRunLogger
                 await run.LogArtifactAsync("model/bundle.zip", bundle, cancellationToken);
             }
 
+            var history = EvaluationPlots.TuningHistory(result.Trials.Select(t => (t.Number, t.Score, t.Pruned)).ToList(), metric);
+            await run.LogArtifactAsync("plots/" + history.Name, new MemoryStream(history.Content), cancellationToken);
+
             if (testRows.RowCount > 0)
             {
                 await LogEvaluationAsync(run, result.Bundle, testRows, task, metric, seed, cancellationToken);

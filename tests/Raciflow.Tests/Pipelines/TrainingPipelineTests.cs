@@ -53,6 +53,7 @@ public sealed class TrainingPipelineTests
             var artifacts = (await tracking.ListArtifactsAsync(entry.RunId)).Select(a => a.Path).ToList();
             Assert.Contains("model/bundle.zip", artifacts);
             Assert.Contains("plots/predicted-vs-actual.svg", artifacts);
+            Assert.Contains("plots/tuning-history.svg", artifacts);
             Assert.Contains("feature_importance.json", artifacts);
         }
     }

@@ -89,6 +89,43 @@ public static class EvaluationPlots
         return Render(plot, "roc", format);
     }
 
+    /// <summary>Each trial's cross-validated score in the order tried, with the best so far as a step line.</summary>
+    public static PlotFile TuningHistory(IReadOnlyList<(int Trial, double Score, bool Pruned)> trials, Metric metric, PlotFormat format = PlotFormat.Svg)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        var plot = new Plot();
+        var ordered = trials.OrderBy(t => t.Trial).ToArray();
+        var completed = ordered.Where(t => !t.Pruned && !double.IsNaN(t.Score)).ToArray();
+        plot.Add.ScatterPoints(completed.Select(t => (double)t.Trial).ToArray(), completed.Select(t => t.Score).ToArray()).LegendText = "trial";
+        var pruned = ordered.Where(t => t.Pruned && !double.IsNaN(t.Score)).ToArray();
+        if (pruned.Length > 0)
+        {
+            var marks = plot.Add.ScatterPoints(pruned.Select(t => (double)t.Trial).ToArray(), pruned.Select(t => t.Score).ToArray());
+            marks.LegendText = "stopped early (first fold)";
+            marks.MarkerShape = MarkerShape.OpenCircle;
+        }
+
+        if (completed.Length > 0)
+        {
+            var best = new double[completed.Length];
+            for (var i = 0; i < completed.Length; i++)
+            {
+                best[i] = i == 0 || metric.IsBetter(completed[i].Score, best[i - 1]) ? completed[i].Score : best[i - 1];
+            }
+
+            var line = plot.Add.Scatter(completed.Select(t => (double)t.Trial).ToArray(), best);
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.MarkerSize = 0;
+            line.LegendText = "best so far";
+        }
+
+        plot.ShowLegend();
+        plot.Title("Tuning history");
+        plot.XLabel("Trial");
+        plot.YLabel($"CV {metric.Name}");
+        return Render(plot, "tuning-history", format);
+    }
+
     private static PlotFile Render(Plot plot, string name, PlotFormat format) => format == PlotFormat.Svg
         ? new PlotFile(name + ".svg", "image/svg+xml", Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height)))
         : new PlotFile(name + ".png", "image/png", plot.GetImageBytes(Width, Height, ImageFormat.Png));
