@@ -19,7 +19,7 @@ public sealed class DataAddCommand : RaciflowCommand<DataAddCommand.Settings>
             workspace,
             GovernedActions.DataAdd,
             settings.Name,
-            () => output.ProgressAsync(
+            _ => output.ProgressAsync(
                 $"Adding {Path.GetFileName(settings.File)}",
                 report => service.AddAsync(settings.File, settings.Name!, new Progress<double>(report), cancellationToken)),
             r => $"{r.Version.Label} ({r.Version.Hash[..12]}, {(r.Created ? "new" : "unchanged")})",

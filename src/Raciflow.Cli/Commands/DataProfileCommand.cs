@@ -24,7 +24,7 @@ public sealed class DataProfileCommand : RaciflowCommand<DataProfileCommand.Sett
             workspace,
             GovernedActions.DataProfile,
             reference.ToString(),
-            () => output.ProgressAsync(
+            _ => output.ProgressAsync(
                 $"Profiling {reference}",
                 report => service.ProfileAsync(reference, settings.Out, new Progress<double>(report), cancellationToken)),
             r => $"profile {r.Stored.ReportKey}",

@@ -24,7 +24,7 @@ public sealed class DataSplitCommand : RaciflowCommand<DataSplitCommand.Settings
             workspace,
             GovernedActions.DataSplit,
             reference.ToString(),
-            () => new DatasetSplitService(workspace).SplitAsync(reference, overrides, cancellationToken),
+            _ => new DatasetSplitService(workspace).SplitAsync(reference, overrides, cancellationToken),
             r => $"split {r.Split.Hash[..12]} of {r.Version.Label}",
             cancellationToken);
         var (version, split) = recorded;

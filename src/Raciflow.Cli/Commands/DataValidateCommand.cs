@@ -24,7 +24,7 @@ public sealed class DataValidateCommand : RaciflowCommand<DataValidateCommand.Se
             workspace,
             GovernedActions.DataValidate,
             reference.ToString(),
-            () => new DatasetValidationService(workspace).ValidateAsync(reference, cancellationToken),
+            _ => new DatasetValidationService(workspace).ValidateAsync(reference, cancellationToken),
             cancellationToken: cancellationToken);
         output.Write(report, () => Render(report, settings.All));
         return report.Passed ? 0 : ErrorKind.Unprocessable.ExitCode();

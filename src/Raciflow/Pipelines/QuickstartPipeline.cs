@@ -60,7 +60,7 @@ public sealed class QuickstartPipeline(QuickstartOptions options)
         Done(new QuickstartStep("Record the split", engineer, "data-engineer", $"train {split.Split.TrainRows}, validation {split.Split.ValidationRows}, test {split.Split.TestRows} rows (seed {split.Split.Seed})"));
 
         var training = await AsMemberAsync(workspace, tokens, scientist, GovernedActions.Train, dataset, () =>
-            new TrainingPipeline(workspace).RunAsync(new TrainOptions { Trials = options.Trials }, trainingObserver, cancellationToken), cancellationToken);
+            new TrainingPipeline(workspace).RunAsync(new TrainOptions { Trials = options.Trials, User = scientist }, trainingObserver, cancellationToken), cancellationToken);
         Done(new QuickstartStep("Train and tune every algorithm", scientist, "data-scientist", $"best {training.Best.Algorithm}: test {training.PrimaryMetric} {training.Best.TestScore:0.0000}; KPIs {(training.KpisPassed ? "passed" : "failed")}"));
 
         var audit = await AuditLog.ListAsync(workspace.Metadata, new AuditQuery(Limit: 100), cancellationToken);

@@ -27,4 +27,7 @@ public sealed record TrainOptions
     public string? PrimaryMetric { get; init; }
 
     public int? Folds { get; init; }
+
+    /// <summary>Who starts the training, as governance authenticated them; default: the workspace's actor.</summary>
+    public string? User { get; init; }
 }

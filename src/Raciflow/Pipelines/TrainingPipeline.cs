@@ -59,7 +59,7 @@ public sealed class TrainingPipeline(Workspace workspace)
                 Name = $"train {version.Label} → {target}",
                 DatasetVersionId = version.Id,
                 SplitId = recorded.Split.Id,
-                User = workspace.Actor,
+                User = options.User ?? workspace.Actor,
                 Tags = new Dictionary<string, string> { ["kind"] = "training", ["dataset"] = version.Label, ["target"] = target },
             },
             cancellationToken);

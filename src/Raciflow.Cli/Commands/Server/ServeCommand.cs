@@ -17,7 +17,7 @@ public sealed class ServeCommand : RaciflowCommand<ServeCommand.Settings>
     {
         using (var workspace = await OpenWorkspaceAsync(settings, cancellationToken))
         {
-            await GovernAsync(workspace, GovernedActions.Serve, $"{settings.Host}:{settings.Port}", () => Task.FromResult(true), cancellationToken: cancellationToken);
+            await GovernAsync(workspace, GovernedActions.Serve, $"{settings.Host}:{settings.Port}", _ => Task.FromResult(true), cancellationToken: cancellationToken);
         }
 
         var app = await ServerHost.BuildAsync(settings.ToOptions(), new ServerOptions { Host = settings.Host, Port = settings.Port }, cancellationToken);

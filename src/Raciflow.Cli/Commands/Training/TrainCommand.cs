@@ -22,7 +22,7 @@ public sealed class TrainCommand : RaciflowCommand<TrainCommand.Settings>
             workspace,
             GovernedActions.Train,
             options.Data ?? workspace.Project?.Data.Name,
-            () => RunWithProgressAsync(pipeline, options, output, cancellationToken),
+            grant => RunWithProgressAsync(pipeline, options with { User = grant.Actor }, output, cancellationToken),
             r => $"run {r.ParentRunId}: best {r.Best.Algorithm} {r.PrimaryMetric}={Format(r.Best.TestScore)}, KPIs {(r.KpisPassed ? "passed" : "failed")}",
             cancellationToken);
         output.Write(report, () => TrainingReportView.Render(report));
