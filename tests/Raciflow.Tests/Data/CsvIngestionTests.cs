@@ -219,4 +219,47 @@ public sealed class CsvIngestionTests
         Assert.Equal(ColumnType.Text, schema.Find("name")!.Type);
         Assert.Equal(ColumnType.Categorical, schema.Find("group")!.Type);
     }
+
+    [Fact]
+    public async Task InvalidExamplesAndValuesAcrossRowGroupsKeepTheirSourceOrder()
+    {
+        // 250,000 rows of two columns span three Parquet row groups of 100,000; pins the order-dependent outputs of
+        // pass two (the first invalid examples and their lines, values at group boundaries) so that a parallel or
+        // single-parse pipeline can be checked against them.
+        var (ws, service) = await DataFixture.CreateAsync();
+        using var _ = ws;
+        const int rowCount = 250_000;
+        int[] invalidRows = [249_999, 10, 150_000, 99_999, 200_001, 100_000, 249_000];
+        var invalid = invalidRows.ToHashSet();
+        var text = new StringBuilder("id,x\n");
+        for (var i = 0; i < rowCount; i++)
+        {
+            text.Append(i).Append(',').Append(invalid.Contains(i) ? $"bad{i}" : i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        var file = ws.WriteUtf8("groups.csv", text.ToString());
+
+        var v = (await service.AddAsync(file, "groups")).Version;
+
+        Assert.Equal(rowCount, v.RowCount);
+        Assert.Equal(ColumnType.Integer, service.GetSchema(v).Find("x")!.Type);
+        var x = service.GetStatistics(v).Single(s => s.Name == "x");
+        Assert.Equal(invalidRows.Length, x.Invalid);
+        Assert.Equal(
+            invalidRows.Order().Take(5).Select(i => new InvalidValue(i + 2, $"bad{i}")),
+            x.InvalidExamples);
+        var valid = Enumerable.Range(0, rowCount).Where(i => !invalid.Contains(i)).Select(i => (double)i).ToList();
+        Assert.Equal(valid.Average(), x.Mean!.Value, 6);
+        Assert.Equal((0.0, 249_998.0), (x.Min!.Value, x.Max!.Value));
+
+        var frame = await service.LoadFrameAsync(v);
+        var values = Assert.IsType<NumericColumn>(frame["x"]).Values;
+        Assert.Equal(rowCount, frame.RowCount);
+        foreach (var i in new[] { 0, 99_998, 100_001, 199_999, 200_000, 249_998 })
+        {
+            Assert.Equal(i, values[i]);
+        }
+
+        Assert.All(invalidRows, i => Assert.True(frame["x"].IsMissing(i)));
+    }
 }
