@@ -21,6 +21,10 @@ public static class CliApp
             config.Settings.StrictParsing = true;
             WorkspaceCommands.Register(config);
             DataCommands.Register(config);
+            ExamplesCommands.Register(config);
+            Commands.Training.TrainingCommands.Register(config);
+            Commands.Tracking.TrackingCommands.Register(config);
+            Commands.Server.ServerCommands.Register(config);
             GovernanceCommands.Register(config);
             config.SetExceptionHandler((ex, _) => CommandErrors.Report(ex, JsonRequested(args)));
         });

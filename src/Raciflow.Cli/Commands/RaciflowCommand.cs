@@ -1,4 +1,6 @@
+using Raciflow.Cli.Commands.Governance;
 using Raciflow.Cli.Rendering;
+using Raciflow.Governance.Authorization;
 using Raciflow.Workspaces;
 using Spectre.Console.Cli;
 
@@ -28,4 +30,18 @@ public abstract class RaciflowCommand<TSettings> : AsyncCommand<TSettings>
 
     protected static Task<Workspace> OpenWorkspaceAsync(TSettings settings, CancellationToken cancellationToken) =>
         Workspace.OpenAsync(settings.ToOptions(), cancellationToken);
+
+    /// <summary>
+    /// Runs a state-changing piece of work as the caller: authorizes <paramref name="action"/> against the RACI matrix
+    /// (403 naming who may do it), then audits the outcome, which also notifies the roles the matrix names.
+    /// </summary>
+    protected static async Task<T> GovernAsync<T>(Workspace workspace, string action, string? target, Func<AuthorizationGrant, Task<T>> work, Func<T, string?>? describe = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var governance = GovernanceCli.Open(workspace);
+        var grant = await governance.AuthorizeAsync(action, target, cancellationToken);
+        var result = await work(grant);
+        await governance.AuditAsync(grant, null, describe?.Invoke(result), cancellationToken: cancellationToken);
+        return result;
+    }
 }

@@ -21,9 +21,12 @@ public sealed class CliOutput(bool json)
     public bool Json { get; } = json;
 
     /// <summary>The console for people; in JSON mode it writes to stderr so stdout stays parseable.</summary>
-    public IAnsiConsole Console { get; } = json
-        ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) })
-        : AnsiConsole.Console;
+    /// <remarks>Made per command over the current Console streams rather than Spectre's cached static console, so a
+    /// host that redirects Console (tests, embedding) is honoured.</remarks>
+    public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(json ? System.Console.Error : System.Console.Out),
+    });
 
     public void WriteJson(object value) => System.Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 

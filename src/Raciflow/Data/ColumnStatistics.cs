@@ -33,6 +33,12 @@ public sealed record ColumnStatistics
 
     public double? StdDev { get; init; }
 
+    /// <summary>Earliest value of a date-time column.</summary>
+    public DateTime? MinDate { get; init; }
+
+    /// <summary>Latest value of a date-time column.</summary>
+    public DateTime? MaxDate { get; init; }
+
     public double? Q1 { get; init; }
 
     public double? Median { get; init; }

@@ -10,6 +10,8 @@ public sealed class ProjectConfig
 
     public DataConfig Data { get; set; } = new();
 
+    public MonitoringConfig Monitoring { get; set; } = new();
+
     public List<MemberConfig> Members { get; set; } = [];
 
     /// <summary>task → role → one of R, A, RA, C, I.</summary>

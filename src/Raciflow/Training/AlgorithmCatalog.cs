@@ -10,6 +10,9 @@ public sealed class AlgorithmCatalog
         _byName = algorithms.ToDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>Every built-in algorithm.</summary>
+    public static AlgorithmCatalog CreateDefault() => new(Algorithms.MlNetAlgorithms.All().Concat(Algorithms.HandWrittenAlgorithms.All()));
+
     public IReadOnlyCollection<IAlgorithm> All => _byName.Values;
 
     public IEnumerable<IAlgorithm> For(TaskKind task) => _byName.Values.Where(a => a.Tasks.Contains(task)).OrderBy(a => a.Name, StringComparer.Ordinal);

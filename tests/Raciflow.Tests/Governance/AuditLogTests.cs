@@ -45,7 +45,7 @@ public sealed class AuditLogTests
     public async Task AnEditedEventIsDetectedAtItsSequenceNumber(StoreKind kind)
     {
         using var ws = await WithEventsAsync(kind, 5);
-        await SqlAsync(ws, "UPDATE audit_events SET \"Target\" = 'someone else' WHERE \"Sequence\" = 3");
+        await SqlAsync(ws, "UPDATE audit_events SET target = 'someone else' WHERE sequence = 3");
         var result = await AuditLog.VerifyAsync(ws.Workspace.Metadata);
         Assert.Equal(3, result.BrokenAt);
         Assert.Contains("changed after it was written", result.Problem, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class AuditLogTests
     public async Task ADeletedEventIsDetected(StoreKind kind)
     {
         using var ws = await WithEventsAsync(kind, 5);
-        await SqlAsync(ws, "DELETE FROM audit_events WHERE \"Sequence\" = 3");
+        await SqlAsync(ws, "DELETE FROM audit_events WHERE sequence = 3");
         var result = await AuditLog.VerifyAsync(ws.Workspace.Metadata);
         Assert.Equal(3, result.BrokenAt);
         Assert.Contains("event 3 is missing", result.Problem, StringComparison.Ordinal);
@@ -69,9 +69,9 @@ public sealed class AuditLogTests
     public async Task ADeletedAndRenumberedEventIsDetected(StoreKind kind)
     {
         using var ws = await WithEventsAsync(kind, 5);
-        await SqlAsync(ws, "DELETE FROM audit_events WHERE \"Sequence\" = 3");
-        await SqlAsync(ws, "UPDATE audit_events SET \"Sequence\" = -(\"Sequence\" - 1) WHERE \"Sequence\" > 3");
-        await SqlAsync(ws, "UPDATE audit_events SET \"Sequence\" = -\"Sequence\" WHERE \"Sequence\" < 0");
+        await SqlAsync(ws, "DELETE FROM audit_events WHERE sequence = 3");
+        await SqlAsync(ws, "UPDATE audit_events SET sequence = -(sequence - 1) WHERE sequence > 3");
+        await SqlAsync(ws, "UPDATE audit_events SET sequence = -sequence WHERE sequence < 0");
         var result = await AuditLog.VerifyAsync(ws.Workspace.Metadata);
         Assert.Equal(3, result.BrokenAt);
         Assert.Contains("previous hash differs", result.Problem, StringComparison.Ordinal);
@@ -90,8 +90,8 @@ public sealed class AuditLogTests
         }
 
         // Make room for a forged event 3 (two steps, so the unique index never sees a duplicate).
-        await SqlAsync(ws, "UPDATE audit_events SET \"Sequence\" = -(\"Sequence\" + 1) WHERE \"Sequence\" >= 3");
-        await SqlAsync(ws, "UPDATE audit_events SET \"Sequence\" = -\"Sequence\" WHERE \"Sequence\" < 0");
+        await SqlAsync(ws, "UPDATE audit_events SET sequence = -(sequence + 1) WHERE sequence >= 3");
+        await SqlAsync(ws, "UPDATE audit_events SET sequence = -sequence WHERE sequence < 0");
         var forged = new AuditEvent
         {
             Sequence = 3, Time = AuditHasher.Truncate(DateTime.UtcNow), Actor = "mallory", Role = "ml-engineer", Task = "packaging-deployment",
@@ -126,9 +126,9 @@ public sealed class AuditLogTests
     public async Task ReorderedEventsAreDetected(StoreKind kind)
     {
         using var ws = await WithEventsAsync(kind, 5);
-        await SqlAsync(ws, "UPDATE audit_events SET \"Sequence\" = -2 WHERE \"Sequence\" = 2");
-        await SqlAsync(ws, "UPDATE audit_events SET \"Sequence\" = 2 WHERE \"Sequence\" = 3");
-        await SqlAsync(ws, "UPDATE audit_events SET \"Sequence\" = 3 WHERE \"Sequence\" = -2");
+        await SqlAsync(ws, "UPDATE audit_events SET sequence = -2 WHERE sequence = 2");
+        await SqlAsync(ws, "UPDATE audit_events SET sequence = 2 WHERE sequence = 3");
+        await SqlAsync(ws, "UPDATE audit_events SET sequence = 3 WHERE sequence = -2");
         var result = await AuditLog.VerifyAsync(ws.Workspace.Metadata);
         Assert.Equal(2, result.BrokenAt);
     }
@@ -189,7 +189,7 @@ public sealed class AuditLogTests
     {
         await using var db = ws.Workspace.Metadata.CreateContext();
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO audit_events ("Sequence", "Time", "Actor", "Role", "Task", "Action", "Target", "Outcome", "Before", "After", "RequestId", "PreviousHash", "Hash")
+            INSERT INTO audit_events (sequence, time, actor, role, task, action, target, outcome, before, after, request_id, previous_hash, hash)
             VALUES ({e.Sequence}, {e.Time}, {e.Actor}, {e.Role}, {e.Task}, {e.Action}, {e.Target}, {e.Outcome}, {e.Before}, {e.After}, {e.RequestId}, {e.PreviousHash}, {e.Hash})
             """);
     }

@@ -5,6 +5,7 @@ namespace Raciflow.Tests.Governance;
 
 /// <summary>The governance commands end to end through the real command tree, checked by their exit codes.</summary>
 [Trait("Category", TestServices.Integration)]
+[Collection(ConsoleCollection.Name)]
 public sealed class GovernanceCliTests
 {
     [Fact]

@@ -43,14 +43,14 @@ public sealed class MetadataStore
 
             var full = Path.GetFullPath(Path.Combine(baseDirectory, path));
             var connection = new SqliteConnectionStringBuilder { DataSource = full, Cache = SqliteCacheMode.Private, Pooling = true, DefaultTimeout = 30 }.ToString();
-            var options = new DbContextOptionsBuilder<SqliteRaciflowDbContext>().UseSqlite(connection).Options;
+            var options = new DbContextOptionsBuilder<SqliteRaciflowDbContext>().UseSqlite(connection).UseSnakeCaseNamingConvention().Options;
             return new MetadataStore("sqlite:" + full, MetadataProvider.Sqlite, () => new SqliteRaciflowDbContext(options));
         }
 
         if (uri.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
         {
             var (connection, display) = PostgresConnectionString(uri);
-            var options = new DbContextOptionsBuilder<PostgresRaciflowDbContext>().UseNpgsql(connection).Options;
+            var options = new DbContextOptionsBuilder<PostgresRaciflowDbContext>().UseNpgsql(connection).UseSnakeCaseNamingConvention().Options;
             return new MetadataStore(display, MetadataProvider.Postgres, () => new PostgresRaciflowDbContext(options));
         }
 

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Ingest benchmark: generates a ~1 GB CSV with mixed column types (or uses FILE), then measures our SHA-256
+# against sha256sum, a full `data add` (MB/s and peak memory via /usr/bin/time -v), the two passes apart,
+# and re-adding the unchanged file. Usage: bench/ingest.sh [FILE] [MB]   Output: bench/results/ingest-raw.txt
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+file="${1:-/tmp/raciflow-bench-1g.csv}"
+mb="${2:-1024}"
+command -v /usr/bin/time >/dev/null || { apt-get install -y time >/dev/null; }
+dotnet build bench/Raciflow.Bench -c Release -v q -nologo >/dev/null
+bench=(dotnet artifacts/bin/Raciflow.Bench/release/Raciflow.Bench.dll)
+out=bench/results/ingest-raw.txt
+mkdir -p bench/results
+{
+  echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  [ -f "$file" ] || "${bench[@]}" generate "$file" "$mb"
+  ls -l "$file"
+  cat "$file" > /dev/null   # warm the page cache so both hashers read from memory
+  echo "## sha256sum"
+  /usr/bin/time -f "sha256sum: %e s wall, %U s user, %M KB max RSS" sha256sum "$file"
+  echo "## ours"
+  /usr/bin/time -f "ours: %e s wall, %U s user, %M KB max RSS" "${bench[@]}" hash "$file"
+  echo "## ingest (fresh workspace) and re-add"
+  /usr/bin/time -v "${bench[@]}" ingest "$file" 2>&1 | grep -E "ingest|schema|re-add|gc heap|Maximum resident|Elapsed|Percent of CPU|User time|System time"
+  echo "## passes apart"
+  "${bench[@]}" passes "$file"
+  echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+} 2>&1 | tee "$out"

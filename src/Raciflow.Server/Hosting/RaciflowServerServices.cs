@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Raciflow.Server.Errors;
+using Raciflow.Server.Health;
+using Raciflow.Tracking;
+using Raciflow.Workspaces;
+
+namespace Raciflow.Server.Hosting;
+
+/// <summary>The one place where the server's services are registered; a new capability adds its singletons here.</summary>
+public static class RaciflowServerServices
+{
+    public static IServiceCollection AddRaciflowServer(this IServiceCollection services, Workspace workspace)
+    {
+        services.AddSingleton(workspace);
+        services.AddSingleton(workspace.Clock);
+        services.AddSingleton<TrackingService>();
+
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so malformed JSON reaches our problem details with its path
+        services.AddProblemDetails();
+        services.AddExceptionHandler<RaciflowExceptionHandler>();
+        services.AddHealthChecks().AddCheck<MetadataStoreHealthCheck>("metadata-store", tags: [MetadataStoreHealthCheck.ReadyTag]);
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Raciflow API";
+            document.Info.Description = "Experiment tracking and, later, registry, serving and governance of Raciflow.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    /// <summary>camelCase, enums as kebab-case text ("finished"), nulls omitted: the same shape as the CLI's --json.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+    }
+}

@@ -1,0 +1,27 @@
+namespace Raciflow.Data.Ingestion;
+
+/// <summary>One row group's worth of one column's typed values, reused from row group to row group.</summary>
+internal sealed class ColumnBuffer(ColumnType type, int capacity)
+{
+    public double?[]? Numbers { get; } = type == ColumnType.Numeric ? new double?[capacity] : null;
+
+    public long?[]? Integers { get; } = type == ColumnType.Integer ? new long?[capacity] : null;
+
+    public bool?[]? Booleans { get; } = type == ColumnType.Boolean ? new bool?[capacity] : null;
+
+    public DateTime?[]? Dates { get; } = type == ColumnType.DateTime ? new DateTime?[capacity] : null;
+
+    public string?[]? Strings { get; } = type is ColumnType.Categorical or ColumnType.Text ? new string?[capacity] : null;
+
+    public void SetNull(int row)
+    {
+        switch (type)
+        {
+            case ColumnType.Numeric: Numbers![row] = null; break;
+            case ColumnType.Integer: Integers![row] = null; break;
+            case ColumnType.Boolean: Booleans![row] = null; break;
+            case ColumnType.DateTime: Dates![row] = null; break;
+            default: Strings![row] = null; break;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+namespace Raciflow.Data.Ingestion;
+
+/// <summary>
+/// What one column's values say about its type: how many were missing and how many failed to parse as each
+/// candidate type. A candidate is dropped early once it clearly cannot win, so text columns cost little.
+/// </summary>
+internal sealed class ColumnTypeEvidence
+{
+    /// <summary>A type is accepted when at most this fraction of present values break it ("nearly all").</summary>
+    public const double InvalidTolerance = 0.01;
+
+    /// <summary>At most this many distinct values make a string column categorical rather than text.</summary>
+    public const int CategoricalMaxDistinct = 1000;
+
+    private const int Candidates = 4;
+    private readonly long[] _failures = new long[Candidates];
+    private readonly bool[] _dropped = new bool[Candidates];
+    private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _distinctLookup;
+
+    public ColumnTypeEvidence(string name)
+    {
+        Name = name;
+        _distinctLookup = _distinct.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string Name { get; }
+
+    public long Present { get; private set; }
+
+    public long Missing { get; private set; }
+
+    public void Observe(ReadOnlySpan<char> value)
+    {
+        if (MissingValues.IsMissing(value))
+        {
+            Missing++;
+            return;
+        }
+
+        Present++;
+        value = value.Trim();
+        Check(0, value, static v => ValueParsers.TryParseBoolean(v, out _));
+
+        // Every value that parses as an integer (sign, digits, surrounding white space) also parses as a finite
+        // double, so the costlier double parse is needed only for values that are not integers.
+        if (!Check(1, value, static v => ValueParsers.TryParseInteger(v, out _)))
+        {
+            Check(2, value, static v => ValueParsers.TryParseDouble(v, out _));
+        }
+
+        Check(3, value, static v => ValueParsers.TryParseDateTime(v, out _));
+        if (_distinct.Count <= CategoricalMaxDistinct && !_distinctLookup.Contains(value))
+        {
+            _distinctLookup.Add(value);
+        }
+    }
+
+    /// <summary>The type that the fewest values break, if few enough break it; else categorical or text.</summary>
+    public ColumnSchema Decide()
+    {
+        var nullable = Missing > 0;
+        if (Present == 0)
+        {
+            return new ColumnSchema(Name, ColumnType.Text, true);
+        }
+
+        var best = -1;
+        for (var i = 0; i < Candidates; i++)
+        {
+            if (!_dropped[i] && _failures[i] <= Present * InvalidTolerance && (best < 0 || _failures[i] < _failures[best]))
+            {
+                best = i;
+            }
+        }
+
+        var type = best switch
+        {
+            0 => ColumnType.Boolean,
+            1 => ColumnType.Integer,
+            2 => ColumnType.Numeric,
+            3 => ColumnType.DateTime,
+            _ => IsCategorical() ? ColumnType.Categorical : ColumnType.Text,
+        };
+
+        // Values that break the chosen type are stored as null, so the column is nullable.
+        return new ColumnSchema(Name, type, nullable || (best >= 0 && _failures[best] > 0));
+    }
+
+    private bool IsCategorical() =>
+        _distinct.Count <= CategoricalMaxDistinct && (_distinct.Count <= 20 || _distinct.Count * 2L <= Present);
+
+    /// <summary>Counts a failure of <paramref name="candidate"/>; true only when it is still a candidate and the value parses.</summary>
+    private bool Check(int candidate, ReadOnlySpan<char> value, ParseCheck parses)
+    {
+        if (_dropped[candidate])
+        {
+            return false;
+        }
+
+        if (parses(value))
+        {
+            return true;
+        }
+
+        var failures = ++_failures[candidate];
+
+        // Twice the tolerance after a thousand values: this candidate cannot come back to win.
+        if (Present >= 1000 && failures > Present * InvalidTolerance * 2)
+        {
+            _dropped[candidate] = true;
+        }
+
+        return false;
+    }
+
+    private delegate bool ParseCheck(ReadOnlySpan<char> value);
+}

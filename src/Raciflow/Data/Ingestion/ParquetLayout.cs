@@ -1,0 +1,27 @@
+using Parquet.Schema;
+
+namespace Raciflow.Data.Ingestion;
+
+/// <summary>
+/// How a dataset schema is laid out in its Parquet copy: numeric → double?, integer → long?, boolean → bool?,
+/// date-time → DateTime?, categorical and text → string; column names kept.
+/// </summary>
+internal static class ParquetLayout
+{
+    public static DataField Field(ColumnSchema column) => column.Type switch
+    {
+        ColumnType.Numeric => new DataField<double?>(column.Name),
+        ColumnType.Integer => new DataField<long?>(column.Name),
+        ColumnType.Boolean => new DataField<bool?>(column.Name),
+        ColumnType.DateTime => new DataField<DateTime?>(column.Name),
+        _ => new DataField<string>(column.Name, true),
+    };
+
+    public static ParquetSchema Schema(DatasetSchema schema) => new(schema.Columns.Select(Field).ToArray<Field>());
+
+    /// <summary>Values of a column Parquet.Net looks at before trying dictionary encoding on the whole row group.</summary>
+    public const int DictionarySampleSize = 4_096;
+
+    /// <summary>Rows per row group: about two million cells, so memory stays bounded however wide the table.</summary>
+    public static int RowsPerGroup(int columns) => Math.Clamp(2_000_000 / Math.Max(1, columns), 1_024, 100_000);
+}

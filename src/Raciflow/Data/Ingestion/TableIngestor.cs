@@ -1,0 +1,104 @@
+namespace Raciflow.Data.Ingestion;
+
+/// <summary>
+/// The two streaming passes of an ingest. Pass one reads the source once, copying and hashing its bytes and
+/// inferring the schema; pass two reads the private copy, converts values, gathers statistics and writes Parquet.
+/// Memory is bounded by a row group, whatever the file size.
+/// </summary>
+internal sealed class TableIngestor(string stagingDirectory)
+{
+    public const string Csv = "csv";
+    public const string Parquet = "parquet";
+
+    public async Task<StagedSource> StageAsync(string path, string format, Action<double> progress, CancellationToken cancellationToken)
+    {
+        var copyPath = Path.Combine(stagingDirectory, $"{Guid.NewGuid():N}.source.rf-tmp");
+        var tee = new HashingCopyStream(
+            new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
+            new FileStream(copyPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20));
+        try
+        {
+            if (format == Parquet)
+            {
+                tee.Drain();
+                var parquetHash = tee.Hash();
+                await tee.DisposeAsync();
+                await using var parquet = await ParquetTableSource.OpenAsync(copyPath, path, cancellationToken);
+                var parquetInference = new TypeInferencePass(parquet.ColumnNames);
+                await parquet.ReadAsync(parquetInference, p => progress(p * 0.5), cancellationToken);
+                return Staged(path, Parquet, copyPath, parquetHash, tee.BytesRead, parquetInference);
+            }
+
+            await using var csv = CsvTableSource.Open(tee, path, path);
+            var inference = new TypeInferencePass(csv.ColumnNames);
+            await csv.ReadAsync(inference, p => progress(p * 0.5), cancellationToken);
+            tee.Drain();
+            return Staged(path, Csv, copyPath, tee.Hash(), tee.BytesRead, inference);
+        }
+        catch
+        {
+            await tee.DisposeAsync();
+            TryDelete(copyPath);
+            throw;
+        }
+    }
+
+    /// <summary>Pass two: writes the Parquet copy of a staged source to a new staging file; returns its path and the statistics.</summary>
+    public async Task<(string ParquetPath, IReadOnlyList<ColumnStatistics> Statistics)> WriteParquetAsync(StagedSource staged, Action<double> progress, CancellationToken cancellationToken)
+    {
+        var parquetPath = Path.Combine(stagingDirectory, $"{Guid.NewGuid():N}.parquet.rf-tmp");
+        try
+        {
+            await using var output = new FileStream(parquetPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20);
+            await using var table = staged.Format == Parquet
+                ? (ITableSource)await ParquetTableSource.OpenAsync(staged.CopyPath, staged.CopyPath, cancellationToken)
+                : CsvTableSource.Open(new FileStream(staged.CopyPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), staged.CopyPath, staged.CopyPath);
+            await using var pass = await ParquetCopyPass.CreateAsync(staged.Schema, output, cancellationToken);
+            await table.ReadAsync(pass, p => progress(0.5 + (p * 0.5)), cancellationToken);
+            var statistics = await pass.CompleteAsync();
+            if (pass.Rows != staged.Rows)
+            {
+                throw new InvalidOperationException($"The staged copy yielded {pass.Rows} rows in pass two but {staged.Rows} in pass one.");
+            }
+
+            return (parquetPath, statistics);
+        }
+        catch
+        {
+            TryDelete(parquetPath);
+            throw;
+        }
+    }
+
+    public static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // A leftover staging file is ignored by every reader and never becomes visible as a version.
+        }
+    }
+
+    private static StagedSource Staged(string path, string format, string copyPath, string hash, long size, TypeInferencePass inference)
+    {
+        if (inference.Rows == 0)
+        {
+            throw RaciflowException.Invalid($"File '{path}' has a header row but no data rows.", path);
+        }
+
+        return new StagedSource(format, copyPath, hash, size, inference.Schema(), inference.Rows);
+    }
+
+    /// <summary>The format a file's extension names, or an error listing the ones we read.</summary>
+    public static string FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".csv" or ".tsv" or ".txt" => Csv,
+        ".parquet" or ".pq" => Parquet,
+        var other => throw RaciflowException.Invalid(
+            $"File '{path}' has {(other.Length == 0 ? "no extension" : $"the unknown extension '{other}'")}; add a .csv, .tsv, .txt or .parquet file.",
+            path),
+    };
+}

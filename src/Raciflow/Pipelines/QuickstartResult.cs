@@ -1,0 +1,14 @@
+using Raciflow.Governance.Audit;
+
+namespace Raciflow.Pipelines;
+
+/// <summary>Everything the quickstart made, for the front door to show and the user to open.</summary>
+public sealed record QuickstartResult(
+    string Directory,
+    IReadOnlyList<QuickstartStep> Steps,
+    IReadOnlyDictionary<string, string> Tokens,
+    string Dataset,
+    string ProfileReport,
+    TrainingReport Training,
+    IReadOnlyList<AuditEvent> Audit,
+    bool AuditIntact);
