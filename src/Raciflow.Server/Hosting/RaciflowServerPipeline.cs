@@ -31,6 +31,7 @@ public static class RaciflowServerPipeline
         var api = app.MapGroup(ApiPrefix).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status500InternalServerError)
             .ProducesProblem(StatusCodes.Status401Unauthorized).AddEndpointFilter<GovernanceEndpointFilter>();
         api.MapTracking();
+        api.MapApprovals();
         return app;
     }
 }

@@ -91,6 +91,42 @@ public sealed class GovernanceApiTests
         Assert.Single(audit, e => e.Actor == "sam" && e.Outcome == AuditOutcome.Denied);
     }
 
+    [Theory]
+    [InlineData(StoreKind.Local)]
+    [InlineData(StoreKind.Production)]
+    public async Task ApprovalsAreListedCommentedAndDecidedOverHttpOnlyByTheTasksAccountableAndOnce(StoreKind kind)
+    {
+        using var ws = await GovernanceWorkspace.CreateAsync(kind);
+        var t = await ws.EnrolAsync(("owner", "BS"), ("dana", "DS"), ("max", "MLE"), ("olga", "DevOps"));
+        var request = await ws.As(t["olga"]).RequestApprovalAsync(GovernedActions.ModelsAliasProduction, "churn v3", """{"model":"churn","version":3}""", null);
+        await using var app = await StartAsync(ws);
+        using var dana = Client(app, t["dana"]);
+        using var olga = Client(app, t["olga"]);
+        using var max = Client(app, t["max"]);
+
+        var listed = await (await dana.GetAsync("/api/v1/approvals")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(request.Id, Assert.Single(listed.EnumerateArray()).GetProperty("id").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, (await dana.PostAsJsonAsync($"/api/v1/approvals/{request.Id}/comments", new { text = "metrics look right" })).StatusCode);
+        var shown = await (await dana.GetAsync($"/api/v1/approvals/{request.Id}")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("metrics look right", Assert.Single(shown.GetProperty("comments").EnumerateArray()).GetProperty("text").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await dana.GetAsync("/api/v1/approvals/999")).StatusCode);
+
+        var notA = await olga.PostAsJsonAsync($"/api/v1/approvals/{request.Id}/approve", new { comment = "mine" });
+        Assert.Equal(HttpStatusCode.Forbidden, notA.StatusCode);
+        Assert.Contains("A (the Accountable)", (await notA.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var rejected = await max.PostAsJsonAsync($"/api/v1/approvals/{request.Id}/reject", new { comment = "not yet" });
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        Assert.Equal("max", (await rejected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("request").GetProperty("decidedBy").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await max.PostAsJsonAsync($"/api/v1/approvals/{request.Id}/approve", new { })).StatusCode);
+        using var anonymous = Client(app, token: null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/approvals")).StatusCode);
+
+        var audit = await AuditLog.ListAsync(ws.Workspace.Metadata, new AuditQuery(Task: "packaging-deployment"));
+        Assert.Single(audit, e => e.Action == GovernedActions.ApprovalsApprove && e.Actor == "olga" && e.Outcome == AuditOutcome.Denied);
+        Assert.Single(audit, e => e.Action == GovernedActions.ApprovalsReject && e.Actor == "max" && e.Outcome == AuditOutcome.Allowed);
+    }
+
     [Fact]
     public async Task EveryStateChangingApiEndpointNamesItsGovernedActionOrWhyItHasNone()
     {
