@@ -29,6 +29,12 @@ internal sealed class RaciflowExceptionHandler(IProblemDetailsService problems, 
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == StatusCodes.Status401Unauthorized)
+        {
+            // RFC 9110: a 401 names the scheme the client should use.
+            httpContext.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 

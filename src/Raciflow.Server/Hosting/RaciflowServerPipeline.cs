@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Raciflow.Server.Governance;
 using Raciflow.Server.Health;
 using Raciflow.Server.Tracking;
 using Scalar.AspNetCore;
@@ -27,8 +28,10 @@ public static class RaciflowServerPipeline
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("Raciflow API"));
 
-        var api = app.MapGroup(ApiPrefix).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status500InternalServerError);
+        var api = app.MapGroup(ApiPrefix).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).AddEndpointFilter<GovernanceEndpointFilter>();
         api.MapTracking();
+        api.MapApprovals();
         return app;
     }
 }

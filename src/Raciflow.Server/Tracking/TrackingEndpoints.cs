@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Raciflow.Governance.Authorization;
 using Raciflow.Tracking;
 
 namespace Raciflow.Server.Tracking;
@@ -12,30 +13,33 @@ namespace Raciflow.Server.Tracking;
 /// </summary>
 public static class TrackingEndpoints
 {
+    // Every tracking write is one governed action; the governance endpoint filter reads it from the metadata.
+    private static readonly GovernedActionAttribute RunsLog = new(GovernedActions.RunsLog);
+
     public static RouteGroupBuilder MapTracking(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var experiments = api.MapGroup("/experiments").WithTags("Experiments");
-        experiments.MapPost("/", CreateExperiment).WithName("CreateExperiment").WithSummary("Create an experiment").ProducesProblem(StatusCodes.Status409Conflict);
+        experiments.MapPost("/", CreateExperiment).WithName("CreateExperiment").WithMetadata(RunsLog).WithSummary("Create an experiment").ProducesProblem(StatusCodes.Status409Conflict);
         experiments.MapGet("/", ListExperiments).WithName("ListExperiments").WithSummary("List or search experiments by name");
         experiments.MapGet("/{name}", GetExperiment).WithName("GetExperiment").WithSummary("Get an experiment").ProducesProblem(StatusCodes.Status404NotFound);
 
         var runs = api.MapGroup("/runs").WithTags("Runs");
-        runs.MapPost("/", CreateRun).WithName("CreateRun").WithSummary("Start a run (created on first use: the experiment)").ProducesProblem(StatusCodes.Status404NotFound);
+        runs.MapPost("/", CreateRun).WithName("CreateRun").WithMetadata(RunsLog).WithSummary("Start a run (created on first use: the experiment)").ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet("/", SearchRunsByQuery).WithName("ListRuns").WithSummary("Search runs with query parameters");
-        runs.MapPost("/search", SearchRuns).WithName("SearchRuns").WithSummary("Search runs: filter expression, order, page");
+        runs.MapPost("/search", SearchRuns).WithName("SearchRuns").WithMetadata(new NotGovernedAttribute("a search: POST only because the filter is a body")).WithSummary("Search runs: filter expression, order, page");
         runs.MapGet("/compare", CompareRuns).WithName("CompareRuns").WithSummary("Params and latest metrics of runs side by side").ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet("/{runId}", GetRun).WithName("GetRun").WithSummary("Get a run with metrics, artifacts and lineage").ProducesProblem(StatusCodes.Status404NotFound);
-        runs.MapPatch("/{runId}", UpdateRun).WithName("UpdateRun").WithSummary("End a run: finished, failed or killed").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        runs.MapPost("/{runId}/metrics", LogMetric).WithName("LogMetric").WithSummary("Log one metric point").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        runs.MapPatch("/{runId}", UpdateRun).WithName("UpdateRun").WithMetadata(RunsLog).WithSummary("End a run: finished, failed or killed").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        runs.MapPost("/{runId}/metrics", LogMetric).WithName("LogMetric").WithMetadata(RunsLog).WithSummary("Log one metric point").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         runs.MapGet("/{runId}/metrics/{key}", MetricHistory).WithName("GetMetricHistory").WithSummary("All points of one metric").ProducesProblem(StatusCodes.Status404NotFound);
-        runs.MapPost("/{runId}/params", LogParam).WithName("LogParam").WithSummary("Log a param (immutable: another value is a 409)").ProducesProblem(StatusCodes.Status409Conflict);
-        runs.MapPost("/{runId}/batch", LogBatch).WithName("LogBatch").WithSummary("Log metrics, params and tags in one transaction").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        runs.MapPut("/{runId}/tags", SetTags).WithName("SetTags").WithSummary("Add or overwrite tags").ProducesProblem(StatusCodes.Status404NotFound);
+        runs.MapPost("/{runId}/params", LogParam).WithName("LogParam").WithMetadata(RunsLog).WithSummary("Log a param (immutable: another value is a 409)").ProducesProblem(StatusCodes.Status409Conflict);
+        runs.MapPost("/{runId}/batch", LogBatch).WithName("LogBatch").WithMetadata(RunsLog).WithSummary("Log metrics, params and tags in one transaction").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        runs.MapPut("/{runId}/tags", SetTags).WithName("SetTags").WithMetadata(RunsLog).WithSummary("Add or overwrite tags").ProducesProblem(StatusCodes.Status404NotFound);
 
         var artifacts = runs.MapGroup("/{runId}/artifacts").WithTags("Artifacts");
         artifacts.MapGet("/", ListArtifacts).WithName("ListArtifacts").WithSummary("List a run's artifacts").ProducesProblem(StatusCodes.Status404NotFound);
-        artifacts.MapPut("/{**path}", UploadArtifact).WithName("UploadArtifact").WithSummary("Upload an artifact (raw request body)")
+        artifacts.MapPut("/{**path}", UploadArtifact).WithName("UploadArtifact").WithMetadata(RunsLog).WithSummary("Upload an artifact (raw request body)")
             .Accepts<Stream>("application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         artifacts.MapGet("/{**path}", DownloadArtifact).WithName("DownloadArtifact").WithSummary("Download an artifact")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);

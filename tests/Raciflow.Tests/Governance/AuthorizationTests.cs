@@ -47,6 +47,33 @@ public sealed class AuthorizationTests
     [Theory]
     [InlineData(StoreKind.Local)]
     [InlineData(StoreKind.Production)]
+    public async Task TwoConcurrentFirstMembersMakeOnlyOneAdmin(StoreKind kind)
+    {
+        using var ws = await GovernanceWorkspace.CreateAsync(kind);
+        async Task<object> Add(string name)
+        {
+            try
+            {
+                return await ws.Anonymous.Members.AddAsync(name, ["BS"]);
+            }
+            catch (RaciflowException ex)
+            {
+                return ex.Kind;
+            }
+        }
+
+        // Either both were authorised in single-user mode, or the second arrived after enforcement began (401).
+        var outcomes = await Task.WhenAll(Add("ann"), Add("bea"));
+        var issued = outcomes.OfType<IssuedToken>().ToList();
+        Assert.All(outcomes.OfType<ErrorKind>(), k => Assert.Equal(ErrorKind.Unauthorized, k));
+        Assert.Single(issued, i => i.Member.IsAdmin);
+        Assert.Single(issued, i => i.EnforcementSwitchedOn);
+        Assert.Equal(issued.Count, (await ws.Anonymous.Members.ListAsync()).Count);
+    }
+
+    [Theory]
+    [InlineData(StoreKind.Local)]
+    [InlineData(StoreKind.Production)]
     public async Task AMemberMayActForTasksWhereOneOfTheirRolesIsROrA(StoreKind kind)
     {
         using var ws = await GovernanceWorkspace.CreateAsync(kind);

@@ -20,11 +20,7 @@ public static class AuditLog
             throw new InvalidOperationException("Audit appends must run inside a transaction (use GovernanceTransaction.RunAsync).");
         }
 
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AppendLockKey})", cancellationToken);
-        }
-
+        await SerializeAsync(db, cancellationToken);
         var last = await db.Set<AuditEvent>().AsNoTracking()
             .OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash })
@@ -49,6 +45,18 @@ public static class AuditLog
         db.Add(audit);
         await db.SaveChangesAsync(cancellationToken);
         return audit;
+    }
+
+    /// <summary>
+    /// Makes the rest of the caller's transaction run after any other governance writer's: a transaction-scoped
+    /// advisory lock on PostgreSQL; on SQLite the write transaction (BEGIN IMMEDIATE) is exclusive already.
+    /// </summary>
+    public static async Task SerializeAsync(RaciflowDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AppendLockKey})", cancellationToken);
+        }
     }
 
     public static async Task<IReadOnlyList<AuditEvent>> ListAsync(MetadataStore store, AuditQuery query, CancellationToken cancellationToken = default)

@@ -68,14 +68,50 @@ public static class Authorizer
             ? (assignment.HasFlag(RaciAssignment.Consulted) ? 0 : 1)
             : (assignment.HasFlag(RaciAssignment.Responsible) ? 0 : 1);
 
-    /// <summary>Finds the active member whose token hash matches, comparing every hash in constant time.</summary>
+    /// <summary>
+    /// Who the credentials belong to, for calls that need a valid token but no role (the server's read-only
+    /// endpoints): the workspace actor in single-user mode, else the member; Unauthorized otherwise. Not audited:
+    /// reads are not governed actions, and auditing every anonymous probe would let anyone grow the audit chain.
+    /// </summary>
+    public static async Task<string> AuthenticateAsync(Workspace workspace, Credentials credentials, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(credentials);
+        List<Member> members;
+        await using (var db = workspace.Metadata.CreateContext())
+        {
+            members = await db.Set<Member>().AsNoTracking().OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        }
+
+        if (members.Count == 0)
+        {
+            return workspace.Actor;
+        }
+
+        return (Identify(credentials, members, out var problem) ?? throw new RaciflowException(ErrorKind.Unauthorized, problem!)).Name;
+    }
+
+    /// <summary>Finds the active member whose token hash matches; audits and throws Unauthorized when none does.</summary>
     private static async Task<Member> AuthenticateAsync(Workspace workspace, Credentials credentials, List<Member> members, string action, string task, string? target, string? requestId, CancellationToken cancellationToken)
     {
-        string? problem = null;
+        var found = Identify(credentials, members, out var problem);
+        if (found is not null)
+        {
+            return found;
+        }
+
+        await AuditDenialAsync(workspace, new AuditEntry("(unauthenticated)", null, task, action, target, AuditOutcome.Unauthorized, After: problem, RequestId: requestId), cancellationToken);
+        throw new RaciflowException(ErrorKind.Unauthorized, problem!);
+    }
+
+    /// <summary>The active member whose token hash matches, comparing every hash in constant time; else why not.</summary>
+    private static Member? Identify(Credentials credentials, List<Member> members, out string? problem)
+    {
+        problem = null;
         Member? found = null;
         if (!credentials.IsPresent)
         {
-            problem = "No credentials: this workspace has members, so every action needs an API token. Set RACIFLOW_TOKEN or run 'raciflow login'.";
+            problem = "No credentials: this workspace has members, so every action needs an API token. Set RACIFLOW_TOKEN or run 'raciflow login' (HTTP: send 'Authorization: Bearer <token>').";
         }
         else if (!ApiToken.IsWellFormed(credentials.Token))
         {
@@ -98,13 +134,7 @@ public static class Authorizer
             }
         }
 
-        if (found is not null)
-        {
-            return found;
-        }
-
-        await AuditDenialAsync(workspace, new AuditEntry("(unauthenticated)", null, task, action, target, AuditOutcome.Unauthorized, After: problem, RequestId: requestId), cancellationToken);
-        throw new RaciflowException(ErrorKind.Unauthorized, problem!);
+        return found;
     }
 
     private static string ForbiddenMessage(Member member, GovernedAction action, string task, RaciAssignment required, RaciMatrix matrix, List<Member> members)

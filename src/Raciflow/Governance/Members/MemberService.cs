@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Raciflow.Governance.Audit;
 using Raciflow.Governance.Authorization;
 using Raciflow.Governance.Raci;
 
@@ -26,7 +27,8 @@ public sealed class MemberService(GovernanceService governance)
         var now = governance.Workspace.UtcNow;
         var (member, first) = await GovernanceTransaction.RunAsync(governance.Workspace.Metadata, async db =>
         {
-            // Checked inside the transaction so two concurrent "first" members cannot both become admin.
+            // Checked inside the serialised transaction so two concurrent "first" members cannot both become admin.
+            await AuditLog.SerializeAsync(db, cancellationToken);
             var first = !await db.Set<Member>().AnyAsync(cancellationToken);
             if (await db.Set<Member>().AnyAsync(m => m.Name == name, cancellationToken))
             {
