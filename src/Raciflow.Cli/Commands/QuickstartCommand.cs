@@ -98,6 +98,8 @@ public sealed class QuickstartCommand : RaciflowCommand<QuickstartCommand.Settin
                 runs = $"{baseUrl}{RaciflowServerPipeline.ApiPrefix}/runs?filter=tags.kind%20%3D%20%27training%27",
                 health = baseUrl + "/health/ready",
             };
+            // Whoever trained the models (the last step) is the natural member to read the runs as.
+            var reader = result.Steps.LastOrDefault(s => s.Member is not null)?.Member ?? result.Tokens.Keys.First();
             if (output.Json)
             {
                 output.WriteJson(new { result, server = urls });
@@ -110,7 +112,7 @@ public sealed class QuickstartCommand : RaciflowCommand<QuickstartCommand.Settin
                     new Markup($"  Training runs                      {Markup.Escape(urls.runs)}"),
                     new Markup($"  OpenAPI document                   {Markup.Escape(urls.openapi)}"),
                     new Markup($"  Health                             {Markup.Escape(urls.health)}"),
-                    new Markup($"Try: [bold]curl -s '{Markup.Escape(urls.runs)}'[/]"),
+                    new Markup($"Try (as {Markup.Escape(reader)}; every API call needs a member's token): [bold]curl -s -H 'Authorization: Bearer {Markup.Escape(result.Tokens[reader])}' '{Markup.Escape(urls.runs)}'[/]"),
                     new Markup($"Or, in another terminal: [bold]./raciflow runs list -C {Markup.Escape(result.Directory)}[/]"),
                     new Markup("[grey]Press Ctrl+C to stop.[/]")));
             }
