@@ -6,14 +6,14 @@ namespace Raciflow.Training.Algorithms;
 /// </summary>
 public sealed class LinearModel : ITrainedModel
 {
+    private readonly double[] _coefficients;
+
     internal LinearModel(string algorithm, double[] coefficients, double intercept)
     {
         Algorithm = algorithm;
         _coefficients = coefficients;
         Intercept = intercept;
     }
-
-    private readonly double[] _coefficients;
 
     public string Algorithm { get; }
 

@@ -161,6 +161,16 @@ public sealed class AlgorithmContractTests
     }
 
     [Theory]
+    [MemberData(nameof(AlgorithmsAndTasks))]
+    public void ACancelledFitStops(string name, TaskKind task)
+    {
+        var algorithm = Get(name);
+        var data = TestData.Synthetic(task, 20, seed: 2);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => algorithm.Fit(data, TestData.Defaults(algorithm, task), 0, new CancellationToken(canceled: true)));
+    }
+
+    [Theory]
     [MemberData(nameof(AlgorithmsAndUnsupportedTasks))]
     public void AnUnsupportedTaskIsRejected(string name, TaskKind task)
     {
