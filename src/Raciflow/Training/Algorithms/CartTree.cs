@@ -31,7 +31,7 @@ internal sealed class CartTree
 
     public int NodeCount => Feature.Length;
 
-    public int Depth => DepthOf(0);
+    public int Depth => ComputeDepth();
 
     /// <summary>The prediction of the leaf the row falls in (no copy).</summary>
     public ReadOnlySpan<double> Leaf(ReadOnlySpan<double> row)
@@ -90,5 +90,21 @@ internal sealed class CartTree
     /// <summary>Checks that every split feature exists in a row of the given width.</summary>
     public bool FitsColumns(int columns) => Feature.All(f => f < columns);
 
-    private int DepthOf(int node) => Feature[node] < 0 ? 0 : 1 + Math.Max(DepthOf(Left[node]), DepthOf(Right[node]));
+    /// <summary>Children come after parents, so one forward pass assigns every node its depth (no recursion on a loaded tree).</summary>
+    private int ComputeDepth()
+    {
+        var depth = new int[NodeCount];
+        var deepest = 0;
+        for (var k = 0; k < NodeCount; k++)
+        {
+            deepest = Math.Max(deepest, depth[k]);
+            if (Feature[k] >= 0)
+            {
+                depth[Left[k]] = depth[k] + 1;
+                depth[Right[k]] = depth[k] + 1;
+            }
+        }
+
+        return deepest;
+    }
 }

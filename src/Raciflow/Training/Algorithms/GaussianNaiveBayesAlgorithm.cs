@@ -20,6 +20,7 @@ public sealed class GaussianNaiveBayesAlgorithm : IAlgorithm
     {
         TrainingDataGuard.Check(data, this);
         var h = SearchSpace(data.Task).Validate(hyperparameters.Values, Name);
+        cancellationToken.ThrowIfCancellationRequested();
         var x = data.Features;
         var p = x.Columns;
         var k = data.ClassCount;

@@ -26,6 +26,7 @@ public sealed class KNearestNeighborsAlgorithm : IAlgorithm
     {
         TrainingDataGuard.Check(data, this);
         var h = SearchSpace(data.Task).Validate(hyperparameters.Values, Name);
+        cancellationToken.ThrowIfCancellationRequested();
         var weighting = h.Choice("weights") == "distance" ? NeighborWeighting.Distance : NeighborWeighting.Uniform;
         var metric = h.Choice("metric") == "manhattan" ? DistanceMetric.Manhattan : DistanceMetric.Euclidean;
         return new KNearestNeighborsModel(

@@ -6,14 +6,16 @@ namespace Raciflow.Training.Algorithms;
 /// </summary>
 public sealed class LinearModel : ITrainedModel
 {
-    internal LinearModel(string algorithm, double[] coefficients, double intercept)
+    private readonly double[] _coefficients;
+
+    internal LinearModel(string algorithm, double[] coefficients, double intercept, int iterations = 0, bool converged = true)
     {
         Algorithm = algorithm;
         _coefficients = coefficients;
         Intercept = intercept;
+        Iterations = iterations;
+        Converged = converged;
     }
-
-    private readonly double[] _coefficients;
 
     public string Algorithm { get; }
 
@@ -25,6 +27,15 @@ public sealed class LinearModel : ITrainedModel
     public IReadOnlyList<double> Coefficients => _coefficients;
 
     public double Intercept { get; }
+
+    /// <summary>Coordinate-descent sweeps the fit took (0 for the closed forms).</summary>
+    public int Iterations { get; }
+
+    /// <summary>
+    /// False when coordinate descent hit max_iter before its duality gap closed (scikit-learn's ConvergenceWarning):
+    /// the coefficients are usable but not the optimum.
+    /// </summary>
+    public bool Converged { get; }
 
     public void Predict(ReadOnlySpan<double> features, Span<double> output)
     {
@@ -47,12 +58,14 @@ public sealed class LinearModel : ITrainedModel
         ModelFormat.WriteHeader(writer, Algorithm, Task);
         ModelFormat.WriteDoubles(writer, _coefficients);
         writer.Write(Intercept);
+        writer.Write(Iterations);
+        writer.Write(Converged);
     }
 
     internal static LinearModel Read(Stream stream, string algorithm) =>
         ModelFormat.Read(stream, algorithm, (reader, _) =>
         {
             var coefficients = ModelFormat.ReadDoubles(reader);
-            return new LinearModel(algorithm, coefficients, reader.ReadDouble());
+            return new LinearModel(algorithm, coefficients, reader.ReadDouble(), reader.ReadInt32(), reader.ReadBoolean());
         });
 }

@@ -50,6 +50,11 @@ internal static class TrainingDataGuard
             throw RaciflowException.Invalid($"Classification needs at least 2 classes; got {data.ClassCount}.", "labels");
         }
 
+        if (data.Task == TaskKind.Binary && data.ClassCount != 2)
+        {
+            throw RaciflowException.Invalid($"Binary classification has 2 classes; got {data.ClassCount}.", "labels");
+        }
+
         for (var i = 0; i < data.Labels.Length; i++)
         {
             var y = data.Labels[i];

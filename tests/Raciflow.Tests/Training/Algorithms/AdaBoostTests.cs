@@ -54,6 +54,35 @@ public sealed class AdaBoostTests
         Assert.Equal(expected, weights, (a, b) => Math.Abs(a - b) < 1e-14);
     }
 
+    [Theory]
+    [InlineData(new[] { 1.0, 2, 3, 10 }, new[] { 0.1, 0.2, 0.3, 0.4 }, 3.0)]
+    [InlineData(new[] { 10.0, 3, 2, 1 }, new[] { 0.4, 0.1, 0.1, 0.4 }, 2.0)]
+    [InlineData(new[] { 5.0, 7, 6 }, new[] { 1.0, 1, 1 }, 6.0)]
+    public void RegressionPredictsTheWeightedMedianOfTheTrees(double[] treeValues, double[] treeWeights, double expected)
+    {
+        // Sorted by prediction, the first whose cumulative weight reaches half the total: for 1, 2, 3, 10 weighted
+        // 0.1, 0.2, 0.3, 0.4 the cumulative weights are 0.1, 0.3, 0.6 — so 3.
+        var trees = treeValues.Select(Constant).ToArray();
+        var model = new AdaBoostRegressionModel("adaboost", 1, trees, treeWeights);
+
+        Assert.Equal(expected, TestData.Predict(model, 0)[0]);
+    }
+
+    [Fact]
+    public void ClassProbabilitiesAreTheSoftmaxOfTheScaledWeightedVotes()
+    {
+        // Votes for class 0 (α 1), class 1 (α 2) and class 1 (α 1): scores (1, 3, 0)/Σα = (0.25, 0.75, 0), divided by
+        // K − 1 = 2 and passed through softmax.
+        CartTree[] trees = [Vote(0), Vote(1), Vote(1)];
+        var model = new AdaBoostClassificationModel("adaboost", TaskKind.Multiclass, 1, 3, trees, [1, 2, 1]);
+
+        var p = TestData.Predict(model, 0);
+
+        Assert.Equal(0.3158038690944072, p[0], 15);
+        Assert.Equal(0.4055001946055472, p[1], 15);
+        Assert.Equal(0.27869593630004547, p[2], 15);
+    }
+
     [Fact]
     public void TheFirstStumpGetsTheHandComputedSay()
     {
@@ -119,5 +148,16 @@ public sealed class AdaBoostTests
         var model = _adaboost.Fit(TestData.Synthetic(TaskKind.Regression, 300, seed: 4), TestData.Defaults(_adaboost, TaskKind.Regression), 0);
 
         Assert.True(TestData.RSquared(model, TestData.Synthetic(TaskKind.Regression, 200, seed: 5)) > 0.8);
+    }
+
+    /// <summary>A one-leaf regression tree.</summary>
+    private static CartTree Constant(double value) => new(1, [-1], [0], [-1], [-1], [value]);
+
+    /// <summary>A one-leaf three-class tree that always picks <paramref name="label"/>.</summary>
+    private static CartTree Vote(int label)
+    {
+        var values = new double[3];
+        values[label] = 1;
+        return new CartTree(3, [-1], [0], [-1], [-1], values);
     }
 }

@@ -136,6 +136,22 @@ public sealed class AlgorithmContractTests
 
     [Theory]
     [MemberData(nameof(AlgorithmsAndTasks))]
+    public void WeightsThatDoNotFitTheRowsAreRejected(string name, TaskKind task)
+    {
+        var algorithm = Get(name);
+        var data = TestData.Synthetic(task, 20, seed: 2);
+        var negative = Enumerable.Repeat(1.0, 20).ToArray();
+        negative[6] = -1;
+
+        var tooFew = Assert.Throws<RaciflowException>(() => algorithm.Fit(data with { Weights = new double[19] }, TestData.Defaults(algorithm, task), 0));
+        var belowZero = Assert.Throws<RaciflowException>(() => algorithm.Fit(data with { Weights = negative }, TestData.Defaults(algorithm, task), 0));
+
+        Assert.Contains("19 weights for 20 rows", tooFew.Message, StringComparison.Ordinal);
+        Assert.Contains("row 7", belowZero.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AlgorithmsAndTasks))]
     public void EmptyDataIsRejected(string name, TaskKind task)
     {
         var algorithm = Get(name);
@@ -158,6 +174,16 @@ public sealed class AlgorithmContractTests
         var error = Assert.Throws<RaciflowException>(() => algorithm.Fit(data, wrong, 0));
 
         Assert.Contains("no_such_setting", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AlgorithmsAndTasks))]
+    public void ACancelledFitStops(string name, TaskKind task)
+    {
+        var algorithm = Get(name);
+        var data = TestData.Synthetic(task, 20, seed: 2);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => algorithm.Fit(data, TestData.Defaults(algorithm, task), 0, new CancellationToken(canceled: true)));
     }
 
     [Theory]

@@ -21,6 +21,21 @@ public sealed class LassoAndElasticNetTests
         Assert.Equal(0.85, model.Coefficients[0], 1e-12);
         Assert.Equal(0.0, model.Coefficients[1]);
         Assert.Equal(0.15, model.Intercept, 1e-12);
+        Assert.True(model.Converged);
+        Assert.Equal(2, model.Iterations);
+    }
+
+    [Fact]
+    public void StoppingBeforeTheDualityGapClosesIsReported()
+    {
+        // Two nearly collinear features make cyclic coordinate descent crawl; one sweep cannot reach the optimum.
+        var x = TestData.Matrix(new double[,] { { 1, 1.01 }, { 2, 1.98 }, { 3, 3.02 }, { 4, 3.97 } });
+        var design = CenteredDesign.From(TestData.Regression(x, [1, 2, 2, 5]));
+
+        var result = CoordinateDescentSolver.Solve(design, alpha: 1e-4, l1Ratio: 1, maxIterations: 1, tolerance: 1e-8, CancellationToken.None);
+
+        Assert.False(result.Converged);
+        Assert.Equal(1, result.Iterations);
     }
 
     [Fact]
