@@ -35,13 +35,6 @@ public abstract class RaciflowCommand<TSettings> : AsyncCommand<TSettings>
     /// Runs a state-changing piece of work as the caller: authorizes <paramref name="action"/> against the RACI matrix
     /// (403 naming who may do it), then audits the outcome, which also notifies the roles the matrix names.
     /// </summary>
-    protected static async Task<T> GovernAsync<T>(Workspace workspace, string action, string? target, Func<AuthorizationGrant, Task<T>> work, Func<T, string?>? describe = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        var governance = GovernanceCli.Open(workspace);
-        var grant = await governance.AuthorizeAsync(action, target, cancellationToken);
-        var result = await work(grant);
-        await governance.AuditAsync(grant, null, describe?.Invoke(result), cancellationToken: cancellationToken);
-        return result;
-    }
+    protected static Task<T> GovernAsync<T>(Workspace workspace, string action, string? target, Func<AuthorizationGrant, Task<T>> work, Func<T, string?>? describe = null, CancellationToken cancellationToken = default) =>
+        GovernanceCli.Open(workspace).RunAsync(action, target, work, describe, cancellationToken);
 }

@@ -36,11 +36,16 @@ internal sealed class GovernanceEndpointFilter : IEndpointFilter
 
         // The path names what is changed (experiment, run, artifact); it never carries the token.
         var target = $"{http.Request.Method} {http.Request.Path}";
-        var grant = await governance.AuthorizeAsync(governed.Action, target, http.RequestAborted);
-        SetUser(http, grant.Actor);
-        var result = await next(context);
-        await governance.AuditAsync(grant, before: null, after: target, cancellationToken: http.RequestAborted);
-        return result;
+        return await governance.RunAsync(
+            governed.Action,
+            target,
+            grant =>
+            {
+                SetUser(http, grant.Actor);
+                return next(context).AsTask();
+            },
+            _ => target,
+            http.RequestAborted);
     }
 
     /// <summary>Handlers attribute their work (e.g. a run's user) to whoever the governance core says acts.</summary>

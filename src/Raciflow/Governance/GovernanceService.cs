@@ -43,6 +43,20 @@ public sealed class GovernanceService(Workspace workspace, Credentials credentia
         Authorizer.AuthorizeAsync(Workspace, Credentials, action, target, task, required, RequestId, cancellationToken);
 
     /// <summary>True when the action needs an approval (a gate in raciflow.yaml, or production promotion).</summary>
+    /// <summary>
+    /// Authorizes <paramref name="action"/>, runs <paramref name="work"/> (which commits on its own: artifact writes,
+    /// its own transactions) as the granted actor, then audits the outcome and notifies the matrix's roles.
+    /// Use <see cref="PerformAsync{T}"/> instead when the work is database-only and can share the audit's transaction.
+    /// </summary>
+    public async Task<T> RunAsync<T>(string action, string? target, Func<AuthorizationGrant, Task<T>> work, Func<T, string?>? describe = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var grant = await AuthorizeAsync(action, target, cancellationToken);
+        var result = await work(grant);
+        await AuditAsync(grant, null, describe?.Invoke(result), cancellationToken: cancellationToken);
+        return result;
+    }
+
     public bool RequiresApproval(string action) => ApprovalGates.Find(Workspace.Project, action) is not null;
 
     /// <summary>

@@ -93,12 +93,6 @@ public sealed class QuickstartPipeline(QuickstartOptions options)
         project.Members.FirstOrDefault(m => m.Roles.Contains(role, StringComparer.Ordinal))?.Name
         ?? throw RaciflowException.Invalid($"The example raciflow.yaml names no {role}.", "members");
 
-    private static async Task<T> AsMemberAsync<T>(Workspace workspace, IReadOnlyDictionary<string, string> tokens, string member, string action, string target, Func<Task<T>> work, CancellationToken cancellationToken)
-    {
-        var governance = new GovernanceService(workspace, new Credentials(tokens[member]));
-        var grant = await governance.AuthorizeAsync(action, target, cancellationToken);
-        var result = await work();
-        await governance.AuditAsync(grant, null, null, cancellationToken: cancellationToken);
-        return result;
-    }
+    private static Task<T> AsMemberAsync<T>(Workspace workspace, IReadOnlyDictionary<string, string> tokens, string member, string action, string target, Func<Task<T>> work, CancellationToken cancellationToken) =>
+        new GovernanceService(workspace, new Credentials(tokens[member])).RunAsync(action, target, _ => work(), cancellationToken: cancellationToken);
 }

@@ -33,8 +33,8 @@ public sealed class TrainingPipeline(Workspace workspace)
 
         // The split is recorded with the version, so every run names exactly which rows it trained and tested on.
         var splits = new DatasetSplitService(workspace);
-        var recorded = await splits.SplitAsync(new DatasetRef(version.Dataset!.Name, version.Number.ToString(CultureInfo.InvariantCulture)), new SplitOverrides(), cancellationToken);
-        var indices = await splits.LoadSplitIndicesAsync(recorded.Split, cancellationToken);
+        var recordedSplit = await splits.SplitAsync(version, frame, SplitRequest.Resolve(project?.Data, frame, new SplitOverrides()), cancellationToken);
+        var indices = await splits.LoadSplitIndicesAsync(recordedSplit, cancellationToken);
         var split = new Training.SplitIndices(indices.Train, indices.Validation, indices.Test);
 
         var seed = options.Seed ?? project?.Data.Split.Seed ?? 42;
@@ -58,7 +58,7 @@ public sealed class TrainingPipeline(Workspace workspace)
                 Experiment = experiment,
                 Name = $"train {version.Label} → {target}",
                 DatasetVersionId = version.Id,
-                SplitId = recorded.Split.Id,
+                SplitId = recordedSplit.Id,
                 User = options.User ?? workspace.Actor,
                 Tags = new Dictionary<string, string> { ["kind"] = "training", ["dataset"] = version.Label, ["target"] = target },
             },
@@ -98,7 +98,7 @@ public sealed class TrainingPipeline(Workspace workspace)
                 },
                 cancellationToken);
             await parent.CompleteAsync(cancellationToken);
-            return new TrainingReport(parent.Id, experiment, version.Label, recorded.Split.Id, target, result.Task, result.PrimaryMetric.Name, entries, kpis);
+            return new TrainingReport(parent.Id, experiment, version.Label, recordedSplit.Id, target, result.Task, result.PrimaryMetric.Name, entries, kpis);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
