@@ -7,10 +7,13 @@ public static class RepositoryPaths
 
     public static string SharedData(string file)
     {
-        var path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", file));
+        var folder = Environment.GetEnvironmentVariable("RACIFLOW_SHARED_DATA") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Root, "..", "shared", "data");
+        var path = Path.GetFullPath(Path.Combine(folder, file));
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"Shared sample data '{path}' is missing: the repository must sit beside ../shared as on CI.", path);
+            throw new FileNotFoundException($"Shared sample data '{path}' is missing: the repository must sit beside ../shared as on CI, or RACIFLOW_SHARED_DATA must name the folder.", path);
         }
 
         return path;
