@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Raciflow.Governance;
 using Raciflow.Governance.Authorization;
+using Raciflow.Pipelines;
 using Raciflow.Workspaces;
 
 namespace Raciflow.Server.Governance;
@@ -21,7 +22,7 @@ internal sealed class GovernanceEndpointFilter : IEndpointFilter
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var workspace = http.RequestServices.GetRequiredService<Workspace>();
-        var governance = new GovernanceService(workspace, BearerCredentials.From(http.Request), http.TraceIdentifier);
+        var governance = GovernanceHandlers.Register(new GovernanceService(workspace, BearerCredentials.From(http.Request), http.TraceIdentifier));
         http.Features.Set(governance);
 
         var governed = http.GetEndpoint()?.Metadata.GetMetadata<GovernedActionAttribute>();

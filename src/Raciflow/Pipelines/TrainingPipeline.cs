@@ -1,3 +1,4 @@
+using Raciflow.Projects;
 using System.Globalization;
 using Raciflow.Data;
 using Raciflow.Data.Splitting;

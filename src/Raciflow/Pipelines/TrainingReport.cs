@@ -1,3 +1,4 @@
+using Raciflow.Projects;
 using Raciflow.Training;
 
 namespace Raciflow.Pipelines;

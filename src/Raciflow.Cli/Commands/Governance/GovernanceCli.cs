@@ -1,5 +1,6 @@
 using Raciflow.Governance;
 using Raciflow.Governance.Members;
+using Raciflow.Pipelines;
 using Raciflow.Workspaces;
 using Spectre.Console;
 
@@ -9,7 +10,7 @@ namespace Raciflow.Cli.Commands.Governance;
 public static class GovernanceCli
 {
     public static GovernanceService Open(Workspace workspace) =>
-        new(workspace, CredentialsFile.Resolve(WorkspaceKey(workspace)));
+        GovernanceHandlers.Register(new GovernanceService(workspace, CredentialsFile.Resolve(WorkspaceKey(workspace))));
 
     /// <summary>One line of markup for people, ending the line so the shell prompt starts on its own.</summary>
     public static Markup Line(string markup) => new(markup + Environment.NewLine);

@@ -156,6 +156,22 @@ namespace Raciflow.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "registered_models",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    description = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_registered_models", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "approval_comments",
                 columns: table => new
                 {
@@ -239,6 +255,31 @@ namespace Raciflow.Storage.Migrations.Postgres
                         name: "fk_inbox_items_outbox_message_outbox_message_id",
                         column: x => x.outbox_message_id,
                         principalTable: "notification_outbox",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "model_alias_moves",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    model_id = table.Column<long>(type: "bigint", nullable: false),
+                    alias = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    from_version = table.Column<int>(type: "integer", nullable: true),
+                    to_version = table.Column<int>(type: "integer", nullable: true),
+                    moved_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    moved_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    reason = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_model_alias_moves", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_model_alias_moves_registered_model_model_id",
+                        column: x => x.model_id,
+                        principalTable: "registered_models",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -377,6 +418,58 @@ namespace Raciflow.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "model_versions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    model_id = table.Column<long>(type: "bigint", nullable: false),
+                    number = table.Column<int>(type: "integer", nullable: false),
+                    run_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    dataset_version_id = table.Column<long>(type: "bigint", nullable: true),
+                    split_id = table.Column<long>(type: "bigint", nullable: true),
+                    algorithm = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    task = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    target = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    metrics_json = table.Column<string>(type: "text", nullable: false),
+                    signature_json = table.Column<string>(type: "text", nullable: false),
+                    bundle_key = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    bundle_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    bundle_size = table.Column<long>(type: "bigint", nullable: false),
+                    description = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_model_versions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_model_versions_dataset_splits_split_id",
+                        column: x => x.split_id,
+                        principalTable: "dataset_splits",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_model_versions_dataset_versions_dataset_version_id",
+                        column: x => x.dataset_version_id,
+                        principalTable: "dataset_versions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_model_versions_registered_model_model_id",
+                        column: x => x.model_id,
+                        principalTable: "registered_models",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_model_versions_run_run_id",
+                        column: x => x.run_id,
+                        principalTable: "runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "run_artifacts",
                 columns: table => new
                 {
@@ -479,6 +572,33 @@ namespace Raciflow.Storage.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "model_aliases",
+                columns: table => new
+                {
+                    model_id = table.Column<long>(type: "bigint", nullable: false),
+                    alias = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    version_id = table.Column<long>(type: "bigint", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_model_aliases", x => new { x.model_id, x.alias });
+                    table.ForeignKey(
+                        name: "fk_model_aliases_model_version_version_id",
+                        column: x => x.version_id,
+                        principalTable: "model_versions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_model_aliases_registered_models_model_id",
+                        column: x => x.model_id,
+                        principalTable: "registered_models",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_approval_comments_approval_request_id",
                 table: "approval_comments",
@@ -579,9 +699,46 @@ namespace Raciflow.Storage.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_model_alias_moves_model_id_alias_id",
+                table: "model_alias_moves",
+                columns: new[] { "model_id", "alias", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_model_aliases_version_id",
+                table: "model_aliases",
+                column: "version_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_model_versions_dataset_version_id",
+                table: "model_versions",
+                column: "dataset_version_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_model_versions_model_id_number",
+                table: "model_versions",
+                columns: new[] { "model_id", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_model_versions_run_id",
+                table: "model_versions",
+                column: "run_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_model_versions_split_id",
+                table: "model_versions",
+                column: "split_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_notification_outbox_delivered_at_dead_lettered_at_id",
                 table: "notification_outbox",
                 columns: new[] { "delivered_at", "dead_lettered_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_registered_models_name",
+                table: "registered_models",
+                column: "name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_run_latest_metrics_key_value",
@@ -639,6 +796,12 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "members");
 
             migrationBuilder.DropTable(
+                name: "model_alias_moves");
+
+            migrationBuilder.DropTable(
+                name: "model_aliases");
+
+            migrationBuilder.DropTable(
                 name: "run_artifacts");
 
             migrationBuilder.DropTable(
@@ -658,6 +821,12 @@ namespace Raciflow.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "notification_outbox");
+
+            migrationBuilder.DropTable(
+                name: "model_versions");
+
+            migrationBuilder.DropTable(
+                name: "registered_models");
 
             migrationBuilder.DropTable(
                 name: "runs");

@@ -155,6 +155,22 @@ namespace Raciflow.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "registered_models",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    description = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_registered_models", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "approval_comments",
                 columns: table => new
                 {
@@ -238,6 +254,31 @@ namespace Raciflow.Storage.Migrations.Sqlite
                         name: "fk_inbox_items_outbox_message_outbox_message_id",
                         column: x => x.outbox_message_id,
                         principalTable: "notification_outbox",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "model_alias_moves",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    model_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    alias = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    from_version = table.Column<int>(type: "INTEGER", nullable: true),
+                    to_version = table.Column<int>(type: "INTEGER", nullable: true),
+                    moved_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    moved_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_model_alias_moves", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_model_alias_moves_registered_model_model_id",
+                        column: x => x.model_id,
+                        principalTable: "registered_models",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -376,6 +417,58 @@ namespace Raciflow.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "model_versions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    model_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    number = table.Column<int>(type: "INTEGER", nullable: false),
+                    run_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    dataset_version_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    split_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    algorithm = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    task = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    target = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    metrics_json = table.Column<string>(type: "TEXT", nullable: false),
+                    signature_json = table.Column<string>(type: "TEXT", nullable: false),
+                    bundle_key = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    bundle_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    bundle_size = table.Column<long>(type: "INTEGER", nullable: false),
+                    description = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_model_versions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_model_versions_dataset_splits_split_id",
+                        column: x => x.split_id,
+                        principalTable: "dataset_splits",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_model_versions_dataset_versions_dataset_version_id",
+                        column: x => x.dataset_version_id,
+                        principalTable: "dataset_versions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_model_versions_registered_model_model_id",
+                        column: x => x.model_id,
+                        principalTable: "registered_models",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_model_versions_run_run_id",
+                        column: x => x.run_id,
+                        principalTable: "runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "run_artifacts",
                 columns: table => new
                 {
@@ -478,6 +571,33 @@ namespace Raciflow.Storage.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "model_aliases",
+                columns: table => new
+                {
+                    model_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    alias = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    version_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_model_aliases", x => new { x.model_id, x.alias });
+                    table.ForeignKey(
+                        name: "fk_model_aliases_model_version_version_id",
+                        column: x => x.version_id,
+                        principalTable: "model_versions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_model_aliases_registered_models_model_id",
+                        column: x => x.model_id,
+                        principalTable: "registered_models",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_approval_comments_approval_request_id",
                 table: "approval_comments",
@@ -578,9 +698,46 @@ namespace Raciflow.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_model_alias_moves_model_id_alias_id",
+                table: "model_alias_moves",
+                columns: new[] { "model_id", "alias", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_model_aliases_version_id",
+                table: "model_aliases",
+                column: "version_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_model_versions_dataset_version_id",
+                table: "model_versions",
+                column: "dataset_version_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_model_versions_model_id_number",
+                table: "model_versions",
+                columns: new[] { "model_id", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_model_versions_run_id",
+                table: "model_versions",
+                column: "run_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_model_versions_split_id",
+                table: "model_versions",
+                column: "split_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_notification_outbox_delivered_at_dead_lettered_at_id",
                 table: "notification_outbox",
                 columns: new[] { "delivered_at", "dead_lettered_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_registered_models_name",
+                table: "registered_models",
+                column: "name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_run_latest_metrics_key_value",
@@ -638,6 +795,12 @@ namespace Raciflow.Storage.Migrations.Sqlite
                 name: "members");
 
             migrationBuilder.DropTable(
+                name: "model_alias_moves");
+
+            migrationBuilder.DropTable(
+                name: "model_aliases");
+
+            migrationBuilder.DropTable(
                 name: "run_artifacts");
 
             migrationBuilder.DropTable(
@@ -657,6 +820,12 @@ namespace Raciflow.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "notification_outbox");
+
+            migrationBuilder.DropTable(
+                name: "model_versions");
+
+            migrationBuilder.DropTable(
+                name: "registered_models");
 
             migrationBuilder.DropTable(
                 name: "runs");

@@ -1,4 +1,4 @@
-namespace Raciflow.Pipelines;
+namespace Raciflow.Projects;
 
 /// <summary>A project KPI evaluated on the best model's test rows.</summary>
 public sealed record KpiCheck(string Metric, double? Min, double? Max, double? Actual, bool Passed)
