@@ -33,7 +33,10 @@ public sealed class LineageService(Workspace workspace)
         var version = await new DatasetService(workspace).ResolveAsync(reference, cancellationToken);
         await using var db = workspace.Metadata.CreateContext();
         var dataset = await DatasetAsync(db, version.Id, cancellationToken);
-        var runs = await db.Set<Run>().AsNoTracking().Include(r => r.Experiment).Where(r => r.DatasetVersionId == version.Id)
+        // A training job records the dataset on its parent run; the algorithms' runs under it trained on it too.
+        var jobs = await db.Set<Run>().Where(r => r.DatasetVersionId == version.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+        var runs = await db.Set<Run>().AsNoTracking().Include(r => r.Experiment)
+            .Where(r => r.DatasetVersionId == version.Id || (r.ParentRunId != null && jobs.Contains(r.ParentRunId) && r.Tags.All(t => t.Key != "kind" || t.Value != "trial")))
             .OrderBy(r => r.StartTime).ToListAsync(cancellationToken);
         var models = await new ModelRegistry(workspace).VersionsTrainedOnAsync(version.Id, cancellationToken);
         return new DatasetLineage(dataset!, runs.Select(Describe).ToList(), models);

@@ -45,7 +45,11 @@ public sealed class ModelRegistry(Workspace workspace)
 
         using var bundleStream = new MemoryStream(bytes, writable: false);
         var bundle = ModelBundle.Load(bundleStream, AlgorithmCatalog.CreateDefault());
-        var signature = ModelSignatureBuilder.Build(bundle, await TrainingRowsAsync(run.Lineage, cancellationToken));
+        // A training job records its dataset and split on the parent run; each algorithm's run inherits them.
+        var lineage = run.Lineage.DatasetVersionId is null && run.Run.ParentRunId is { } parentId
+            ? (await tracking.GetRunAsync(parentId, cancellationToken)).Lineage
+            : run.Lineage;
+        var signature = ModelSignatureBuilder.Build(bundle, await TrainingRowsAsync(lineage, cancellationToken));
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var key = ArtifactKey.ContentAddressed("models", sha, ".zip");
@@ -59,8 +63,8 @@ public sealed class ModelRegistry(Workspace workspace)
         var row = new ModelVersion
         {
             RunId = run.Run.Id,
-            DatasetVersionId = run.Lineage.DatasetVersionId,
-            SplitId = run.Lineage.SplitId,
+            DatasetVersionId = lineage.DatasetVersionId,
+            SplitId = lineage.SplitId,
             Algorithm = bundle.Algorithm,
             Task = bundle.Task.ToString().ToLowerInvariant(),
             Target = bundle.Target,
