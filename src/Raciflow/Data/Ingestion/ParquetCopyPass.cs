@@ -39,6 +39,9 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
 
     public long Rows { get; private set; }
 
+    /// <summary>The schema the values are converted to.</summary>
+    public DatasetSchema Schema => _schema;
+
     public static async Task<ParquetCopyPass> CreateAsync(DatasetSchema schema, Stream output, CancellationToken cancellationToken)
     {
         var parquetSchema = ParquetLayout.Schema(schema);
@@ -106,8 +109,12 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
         }
     }
 
-    /// <summary>Writes the last rows and the file footer; returns the statistics of every column.</summary>
-    public async Task<IReadOnlyList<ColumnStatistics>> CompleteAsync()
+    /// <summary>
+    /// Writes the last rows and the file footer; returns the statistics of every column, described by
+    /// <paramref name="decided"/> when given (a schema with the same layout whose categorical/text split or
+    /// nullability was settled after the conversion began).
+    /// </summary>
+    public async Task<IReadOnlyList<ColumnStatistics>> CompleteAsync(DatasetSchema? decided = null)
     {
         if (_row > 0)
         {
@@ -117,7 +124,8 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
         await _pendingWrite;
         _completed = true;
         await _writer.DisposeAsync();
-        return _statistics.Select(s => s.Build()).ToList();
+        var columns = (decided ?? _schema).Columns;
+        return _statistics.Select((s, i) => s.Build(columns[i])).ToList();
     }
 
     public async ValueTask DisposeAsync()
