@@ -56,6 +56,7 @@ public sealed class SinglePassIngestionTests : IDisposable
 
         Assert.Null(staged.ParquetPath);
         Assert.Null(staged.Statistics);
+        Assert.Equal((await PlainInferenceAsync(file)).Columns, staged.Schema.Columns);
         Assert.Equal(ColumnType.Numeric, staged.Schema.Find("later")!.Type);
         Assert.Equal([staged.CopyPath], _folder.GetFiles("*.rf-tmp").Select(f => f.FullName));
 
@@ -84,8 +85,18 @@ public sealed class SinglePassIngestionTests : IDisposable
     {
         var ingestor = new TableIngestor(_folder.FullName);
         var staged = await ingestor.StageAsync(file, TableIngestor.Csv, _ => { }, CancellationToken.None);
+        Assert.Equal((await PlainInferenceAsync(file)).Columns, staged.Schema.Columns);
         var (secondPass, statistics) = await ingestor.WriteParquetAsync(staged with { ParquetPath = null, Statistics = null }, _ => { }, CancellationToken.None);
         return (staged, secondPass, statistics);
+    }
+
+    /// <summary>The schema that inference alone (every value parsed by it, none reused from the converter) gives.</summary>
+    private static async Task<DatasetSchema> PlainInferenceAsync(string file)
+    {
+        await using var csv = CsvTableSource.Open(File.OpenRead(file), file, file);
+        var inference = new TypeInferencePass(csv.ColumnNames);
+        await csv.ReadAsync(inference, null, CancellationToken.None);
+        return inference.Schema();
     }
 
     private string Write(string name, string text)
@@ -105,7 +116,7 @@ public sealed class SinglePassIngestionTests : IDisposable
             var amount = i % 31 == 0 ? "NA" : (random.NextDouble() * 1000).ToString("F3", CultureInfo.InvariantCulture);
             var count = i % 5003 == 0 ? "lots" : random.Next(100).ToString(CultureInfo.InvariantCulture);
             var comment = i % 7 == 0 ? string.Empty : $"\"free, text {random.Next()}\"";
-            text.Append(CultureInfo.InvariantCulture, $"{i},{amount},{count},{(i % 3 == 0 ? "red" : "blue")},2024-02-{(i % 28) + 1:00} 10:{i % 60:00}:00,{i % 2 == 0},{comment},{laterType(i)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{i},{amount},{count},{(i % 3 == 0 ? "red" : "blue")},{(i % 4001 == 0 ? "soon" : $"2024-02-{(i % 28) + 1:00} 10:{i % 60:00}:00")},{(i % 6007 == 0 ? "maybe" : i % 2 == 0)},{comment},{laterType(i)}\n");
         }
 
         return text.ToString();

@@ -59,7 +59,10 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
 
     public void BeginRow(long line) => _line = line;
 
-    public void Cell(int column, ReadOnlySpan<char> value)
+    public void Cell(int column, ReadOnlySpan<char> value) => Convert(column, value);
+
+    /// <summary>Converts and counts one cell: null when it is missing, else whether it parsed as its column's type.</summary>
+    public bool? Convert(int column, ReadOnlySpan<char> value)
     {
         var statistics = _statistics[column];
         var buffer = _current[column];
@@ -68,7 +71,7 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
         {
             statistics.AddMissing();
             buffer.SetNull(row);
-            return;
+            return null;
         }
 
         var text = value.Trim();
@@ -96,8 +99,10 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
             default:
                 statistics.AddInvalid(_line, value);
                 buffer.SetNull(row);
-                break;
+                return false;
         }
+
+        return true;
     }
 
     public void EndRow()

@@ -19,6 +19,7 @@ internal sealed class SpeculativeCopyPass : ICellVisitor, IAsyncDisposable
     private readonly CancellationToken _cancellationToken;
     private RowPrefixBuffer? _prefix;
     private ParquetCopyPass? _copy;
+    private ColumnType[] _guessedTypes = [];
 
     public SpeculativeCopyPass(IReadOnlyList<string> columnNames, Stream output, CancellationToken cancellationToken)
     {
@@ -46,13 +47,14 @@ internal sealed class SpeculativeCopyPass : ICellVisitor, IAsyncDisposable
 
     public void Cell(int column, ReadOnlySpan<char> value)
     {
-        _inference.Cell(column, value);
         if (_copy is not null)
         {
-            _copy.Cell(column, value);
+            // The inference reuses the converter's parse of the guessed type instead of parsing the value again.
+            _inference.Cell(column, value, _guessedTypes[column], _copy.Convert(column, value));
         }
         else
         {
+            _inference.Cell(column, value);
             _prefix!.Cell(value);
         }
     }
@@ -102,6 +104,7 @@ internal sealed class SpeculativeCopyPass : ICellVisitor, IAsyncDisposable
     {
         // Called from the parser's synchronous row callback; creating the writer only writes the file's magic bytes.
         _copy = ParquetCopyPass.CreateAsync(_inference.Schema(), _output, _cancellationToken).GetAwaiter().GetResult();
+        _guessedTypes = _copy.Schema.Columns.Select(c => c.Type).ToArray();
         _prefix!.ReplayTo(_copy);
         _prefix = null;
     }
