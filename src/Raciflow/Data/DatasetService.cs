@@ -39,7 +39,7 @@ public sealed class DatasetService(Workspace workspace)
         var staging = artifacts.StagingDirectory();
         var ingestor = new TableIngestor(staging);
         var staged = await ingestor.StageAsync(path, format, p => progress?.Report(p), cancellationToken);
-        string? parquetPath = null;
+        var parquetPath = staged.ParquetPath;
         try
         {
             if (FileStamp.Of(path) != stamp)
@@ -54,7 +54,12 @@ public sealed class DatasetService(Workspace workspace)
                 return new DatasetAddResult(existing, false);
             }
 
-            (parquetPath, var statistics) = await ingestor.WriteParquetAsync(staged, p => progress?.Report(p), cancellationToken);
+            var statistics = staged.Statistics;
+            if (parquetPath is null || statistics is null)
+            {
+                (parquetPath, statistics) = await ingestor.WriteParquetAsync(staged, p => progress?.Report(p), cancellationToken);
+            }
+
             var sourceKey = ArtifactKey.ContentAddressed("sources", staged.Hash, "." + staged.Format);
             var dataKey = ArtifactKey.ContentAddressed("datasets", staged.Hash, ".parquet");
             await artifacts.PutFileAsync(sourceKey, staged.CopyPath, cancellationToken);

@@ -99,16 +99,27 @@ internal sealed class ColumnStatisticsBuilder
         return text;
     }
 
-    public ColumnStatistics Build()
+    public ColumnStatistics Build() => Build(_column);
+
+    /// <summary>
+    /// The statistics, named and typed by <paramref name="column"/>: the builder's own column, or the final decision
+    /// for it when that came later and stores values the same way (categorical and text gather the same counts).
+    /// </summary>
+    public ColumnStatistics Build(ColumnSchema column)
     {
-        var isNumber = _column.Type is ColumnType.Numeric or ColumnType.Integer or ColumnType.Boolean;
-        var isDate = _column.Type == ColumnType.DateTime;
+        if (ParquetLayout.PhysicalType(column.Type) != ParquetLayout.PhysicalType(_column.Type))
+        {
+            throw new InvalidOperationException($"Column '{column.Name}' was gathered as {_column.Type} and cannot be described as {column.Type}.");
+        }
+
+        var isNumber = column.Type is ColumnType.Numeric or ColumnType.Integer or ColumnType.Boolean;
+        var isDate = column.Type == ColumnType.DateTime;
         var sorted = _sample?.Sorted() ?? [];
-        var distinct = _column.Type is ColumnType.Categorical or ColumnType.Text ? _strings.Count : _numbers.Count;
+        var distinct = column.Type is ColumnType.Categorical or ColumnType.Text ? _strings.Count : _numbers.Count;
         return new ColumnStatistics
         {
-            Name = _column.Name,
-            Type = _column.Type,
+            Name = column.Name,
+            Type = column.Type,
             Count = _count,
             Missing = _missing,
             Invalid = _invalid,
@@ -124,13 +135,13 @@ internal sealed class ColumnStatisticsBuilder
             Q1 = Quantiles.Of(sorted, 0.25),
             Median = Quantiles.Of(sorted, 0.5),
             Q3 = Quantiles.Of(sorted, 0.75),
-            TopValues = TopValues(),
+            TopValues = TopValues(column.Type),
         };
     }
 
-    private List<ValueCount> TopValues()
+    private List<ValueCount> TopValues(ColumnType type)
     {
-        if (_column.Type == ColumnType.Boolean)
+        if (type == ColumnType.Boolean)
         {
             var trues = (long)Math.Round(_mean * _n);
             return new[] { new ValueCount("true", trues), new ValueCount("false", _n - trues) }

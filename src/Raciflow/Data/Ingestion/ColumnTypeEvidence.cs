@@ -30,9 +30,24 @@ internal sealed class ColumnTypeEvidence
 
     public long Missing { get; private set; }
 
-    public void Observe(ReadOnlySpan<char> value)
+    public void Observe(ReadOnlySpan<char> value) => Observe(value, ColumnType.Text, null);
+
+    /// <summary>
+    /// Observes a value whose parse as <paramref name="parsedAs"/> is already known: <paramref name="parsed"/> is null
+    /// when the value is missing, else whether it parsed. The converter of the single pass has just parsed it, so
+    /// the evidence reuses that outcome instead of parsing again; every other candidate is checked as usual.
+    /// </summary>
+    public void Observe(ReadOnlySpan<char> value, ColumnType parsedAs, bool? parsed)
     {
-        if (MissingValues.IsMissing(value))
+        var known = parsedAs switch
+        {
+            ColumnType.Boolean => 0,
+            ColumnType.Integer => 1,
+            ColumnType.Numeric => 2,
+            ColumnType.DateTime => 3,
+            _ => -1,
+        };
+        if (known >= 0 ? parsed is null : MissingValues.IsMissing(value))
         {
             Missing++;
             return;
@@ -40,16 +55,16 @@ internal sealed class ColumnTypeEvidence
 
         Present++;
         value = value.Trim();
-        Check(0, value, static v => ValueParsers.TryParseBoolean(v, out _));
+        Check(0, value, known == 0 ? parsed : null, static v => ValueParsers.TryParseBoolean(v, out _));
 
         // Every value that parses as an integer (sign, digits, surrounding white space) also parses as a finite
         // double, so the costlier double parse is needed only for values that are not integers.
-        if (!Check(1, value, static v => ValueParsers.TryParseInteger(v, out _)))
+        if (!Check(1, value, known == 1 ? parsed : null, static v => ValueParsers.TryParseInteger(v, out _)))
         {
-            Check(2, value, static v => ValueParsers.TryParseDouble(v, out _));
+            Check(2, value, known == 2 ? parsed : null, static v => ValueParsers.TryParseDouble(v, out _));
         }
 
-        Check(3, value, static v => ValueParsers.TryParseDateTime(v, out _));
+        Check(3, value, known == 3 ? parsed : null, static v => ValueParsers.TryParseDateTime(v, out _));
         if (_distinct.Count <= CategoricalMaxDistinct && !_distinctLookup.Contains(value))
         {
             _distinctLookup.Add(value);
@@ -90,15 +105,18 @@ internal sealed class ColumnTypeEvidence
     private bool IsCategorical() =>
         _distinct.Count <= CategoricalMaxDistinct && (_distinct.Count <= 20 || _distinct.Count * 2L <= Present);
 
-    /// <summary>Counts a failure of <paramref name="candidate"/>; true only when it is still a candidate and the value parses.</summary>
-    private bool Check(int candidate, ReadOnlySpan<char> value, ParseCheck parses)
+    /// <summary>
+    /// Counts a failure of <paramref name="candidate"/>; true only when it is still a candidate and the value parses
+    /// (<paramref name="known"/> when the caller already parsed it that way).
+    /// </summary>
+    private bool Check(int candidate, ReadOnlySpan<char> value, bool? known, ParseCheck parses)
     {
         if (_dropped[candidate])
         {
             return false;
         }
 
-        if (parses(value))
+        if (known ?? parses(value))
         {
             return true;
         }

@@ -39,6 +39,9 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
 
     public long Rows { get; private set; }
 
+    /// <summary>The schema the values are converted to.</summary>
+    public DatasetSchema Schema => _schema;
+
     public static async Task<ParquetCopyPass> CreateAsync(DatasetSchema schema, Stream output, CancellationToken cancellationToken)
     {
         var parquetSchema = ParquetLayout.Schema(schema);
@@ -56,7 +59,10 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
 
     public void BeginRow(long line) => _line = line;
 
-    public void Cell(int column, ReadOnlySpan<char> value)
+    public void Cell(int column, ReadOnlySpan<char> value) => Convert(column, value);
+
+    /// <summary>Converts and counts one cell: null when it is missing, else whether it parsed as its column's type.</summary>
+    public bool? Convert(int column, ReadOnlySpan<char> value)
     {
         var statistics = _statistics[column];
         var buffer = _current[column];
@@ -65,7 +71,7 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
         {
             statistics.AddMissing();
             buffer.SetNull(row);
-            return;
+            return null;
         }
 
         var text = value.Trim();
@@ -93,8 +99,10 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
             default:
                 statistics.AddInvalid(_line, value);
                 buffer.SetNull(row);
-                break;
+                return false;
         }
+
+        return true;
     }
 
     public void EndRow()
@@ -106,8 +114,12 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
         }
     }
 
-    /// <summary>Writes the last rows and the file footer; returns the statistics of every column.</summary>
-    public async Task<IReadOnlyList<ColumnStatistics>> CompleteAsync()
+    /// <summary>
+    /// Writes the last rows and the file footer; returns the statistics of every column, described by
+    /// <paramref name="decided"/> when given (a schema with the same layout whose categorical/text split or
+    /// nullability was settled after the conversion began).
+    /// </summary>
+    public async Task<IReadOnlyList<ColumnStatistics>> CompleteAsync(DatasetSchema? decided = null)
     {
         if (_row > 0)
         {
@@ -117,7 +129,8 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
         await _pendingWrite;
         _completed = true;
         await _writer.DisposeAsync();
-        return _statistics.Select(s => s.Build()).ToList();
+        var columns = (decided ?? _schema).Columns;
+        return _statistics.Select((s, i) => s.Build(columns[i])).ToList();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,14 +1,17 @@
 namespace Raciflow.Data.Ingestion;
 
 /// <summary>
-/// The two streaming passes of an ingest. Pass one reads the source once, copying and hashing its bytes and
+/// The streaming passes of an ingest. Pass one reads the source once, copying and hashing its bytes and
 /// inferring the schema; pass two reads the private copy, converts values, gathers statistics and writes Parquet.
+/// For CSV, pass one also does pass two's work on a guessed schema, so pass two runs only when the guess was wrong.
 /// Memory is bounded by a row group, whatever the file size.
 /// </summary>
 internal sealed class TableIngestor(string stagingDirectory)
 {
     public const string Csv = "csv";
     public const string Parquet = "parquet";
+
+    private double _progress;
 
     public async Task<StagedSource> StageAsync(string path, string format, Action<double> progress, CancellationToken cancellationToken)
     {
@@ -29,17 +32,48 @@ internal sealed class TableIngestor(string stagingDirectory)
                 return Staged(path, Parquet, copyPath, parquetHash, tee.BytesRead, parquetInference);
             }
 
-            await using var csv = CsvTableSource.Open(tee, path, path);
-            var inference = new TypeInferencePass(csv.ColumnNames);
-            await csv.ReadAsync(inference, p => progress(p * 0.5), cancellationToken);
-            tee.Drain();
-            return Staged(path, Csv, copyPath, tee.Hash(), tee.BytesRead, inference);
+            return await StageCsvAsync(tee, path, copyPath, progress, cancellationToken);
         }
         catch
         {
             await tee.DisposeAsync();
             TryDelete(copyPath);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads a CSV source once: copies, hashes, infers its schema and, speculatively, converts it to Parquet with
+    /// statistics (see <see cref="SpeculativeCopyPass"/>). When the speculation fails, the staged source carries no
+    /// Parquet copy and <see cref="WriteParquetAsync"/> makes it from the private copy as before.
+    /// </summary>
+    private async Task<StagedSource> StageCsvAsync(HashingCopyStream tee, string path, string copyPath, Action<double> progress, CancellationToken cancellationToken)
+    {
+        var parquetPath = Path.Combine(stagingDirectory, $"{Guid.NewGuid():N}.parquet.rf-tmp");
+        var keepParquet = false;
+        try
+        {
+            await using var output = new FileStream(parquetPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20);
+            await using var csv = CsvTableSource.Open(tee, path, path);
+            await using var pass = new SpeculativeCopyPass(csv.ColumnNames, output, cancellationToken);
+            await csv.ReadAsync(pass, p => Report(progress, p), cancellationToken);
+            tee.Drain();
+            var staged = Staged(path, Csv, copyPath, tee.Hash(), tee.BytesRead, pass.Inference);
+            var statistics = await pass.CompleteAsync(staged.Schema);
+            if (statistics is null)
+            {
+                return staged;
+            }
+
+            keepParquet = true;
+            return staged with { ParquetPath = parquetPath, Statistics = statistics };
+        }
+        finally
+        {
+            if (!keepParquet)
+            {
+                TryDelete(parquetPath);
+            }
         }
     }
 
@@ -54,7 +88,7 @@ internal sealed class TableIngestor(string stagingDirectory)
                 ? (ITableSource)await ParquetTableSource.OpenAsync(staged.CopyPath, staged.CopyPath, cancellationToken)
                 : CsvTableSource.Open(new FileStream(staged.CopyPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), staged.CopyPath, staged.CopyPath);
             await using var pass = await ParquetCopyPass.CreateAsync(staged.Schema, output, cancellationToken);
-            await table.ReadAsync(pass, p => progress(0.5 + (p * 0.5)), cancellationToken);
+            await table.ReadAsync(pass, p => Report(progress, 0.5 + (p * 0.5)), cancellationToken);
             var statistics = await pass.CompleteAsync();
             if (pass.Rows != staged.Rows)
             {
@@ -67,6 +101,16 @@ internal sealed class TableIngestor(string stagingDirectory)
         {
             TryDelete(parquetPath);
             throw;
+        }
+    }
+
+    /// <summary>Progress never goes back, even when a CSV's single pass ends at 100 % and a second pass is still needed.</summary>
+    private void Report(Action<double> progress, double value)
+    {
+        if (value > _progress)
+        {
+            _progress = value;
+            progress(value);
         }
     }
 

@@ -13,6 +13,9 @@ internal sealed class TypeInferencePass(IReadOnlyList<string> columnNames) : ICe
 
     public void Cell(int column, ReadOnlySpan<char> value) => _columns[column].Observe(value);
 
+    /// <summary>A cell whose parse as <paramref name="parsedAs"/> is known (see <see cref="ColumnTypeEvidence.Observe(ReadOnlySpan{char}, ColumnType, bool?)"/>).</summary>
+    public void Cell(int column, ReadOnlySpan<char> value, ColumnType parsedAs, bool? parsed) => _columns[column].Observe(value, parsedAs, parsed);
+
     public void EndRow() => Rows++;
 
     public DatasetSchema Schema() => new(_columns.Select(c => c.Decide()).ToList());
