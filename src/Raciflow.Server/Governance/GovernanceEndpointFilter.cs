@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Raciflow.Governance;
 using Raciflow.Governance.Authorization;
 using Raciflow.Pipelines;
+using Raciflow.Server.Serving;
 using Raciflow.Workspaces;
 
 namespace Raciflow.Server.Governance;
@@ -25,11 +26,20 @@ internal sealed class GovernanceEndpointFilter : IEndpointFilter
         var governance = GovernanceHandlers.Register(new GovernanceService(workspace, BearerCredentials.From(http.Request), http.TraceIdentifier));
         http.Features.Set(governance);
 
-        var governed = http.GetEndpoint()?.Metadata.GetMetadata<GovernedActionAttribute>();
+        var metadata = http.GetEndpoint()?.Metadata;
+        var governed = metadata?.GetMetadata<GovernedActionAttribute>();
 
-        // Approval actions belong to the task of the request they concern, which only the handler knows: the
-        // ApprovalService authorises and audits them itself, so here the caller only has to be authenticated.
-        if (governed is null || GovernedActions.Get(governed.Action).TaskOfRequest)
+        // A model the project serves publicly answers predictions without a token (a public form, a partner).
+        if (metadata?.GetMetadata<PublicPredictAttribute>() is not null && http.Request.RouteValues["name"] is string model
+            && workspace.Project?.Serving.PublicModels.Contains(model, StringComparer.Ordinal) == true)
+        {
+            return await next(context);
+        }
+
+        // Approval actions belong to the task of the request they concern, and an alias move is models.alias or a
+        // production approval depending on the alias: their core services authorise and audit them, so here the
+        // caller only has to be authenticated.
+        if (governed is null || GovernedActions.Get(governed.Action).TaskOfRequest || metadata?.GetMetadata<GovernedInHandlerAttribute>() is not null)
         {
             SetUser(http, await Authorizer.AuthenticateAsync(workspace, governance.Credentials, http.RequestAborted));
             return await next(context);

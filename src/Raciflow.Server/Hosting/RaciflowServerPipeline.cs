@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Raciflow.Server.Governance;
 using Raciflow.Server.Health;
+using Raciflow.Server.Serving;
 using Raciflow.Server.Tracking;
+using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
 using Scalar.AspNetCore;
 
 namespace Raciflow.Server.Hosting;
@@ -32,6 +35,9 @@ public static class RaciflowServerPipeline
             .ProducesProblem(StatusCodes.Status401Unauthorized).AddEndpointFilter<GovernanceEndpointFilter>();
         api.MapTracking();
         api.MapApprovals();
+        api.MapRegistry();
+        api.MapPredictions();
+        app.MapMetrics("/metrics", app.Services.GetRequiredService<ServingMetrics>().Registry);
         return app;
     }
 }

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Raciflow.Server.Errors;
 using Raciflow.Server.Health;
+using Raciflow.Server.Serving;
+using Raciflow.Serving;
 using Raciflow.Tracking;
 using Raciflow.Workspaces;
 
@@ -18,6 +20,7 @@ public static class RaciflowServerServices
         services.AddSingleton(workspace);
         services.AddSingleton(workspace.Clock);
         services.AddSingleton<TrackingService>();
+        services.AddRaciflowServing(new RegistryServingCatalog(workspace), TimeSpan.FromSeconds(Math.Max(0.1, workspace.Project?.Serving.AliasRefreshSeconds ?? 2)));
 
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so malformed JSON reaches our problem details with its path
@@ -27,9 +30,19 @@ public static class RaciflowServerServices
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Raciflow API";
-            document.Info.Description = "Experiment tracking and, later, registry, serving and governance of Raciflow.";
+            document.Info.Description = "Experiment tracking, model registry, serving and governance of Raciflow.";
             return Task.CompletedTask;
         }));
+        return services;
+    }
+
+    /// <summary>What serving needs in any server (full or serve-only): the served models, their metrics and the alias refresh.</summary>
+    public static IServiceCollection AddRaciflowServing(this IServiceCollection services, IServingCatalog catalog, TimeSpan aliasRefresh)
+    {
+        var models = new ServedModels(catalog);
+        services.AddSingleton(models);
+        services.AddSingleton<ServingMetrics>();
+        services.AddHostedService(sp => new AliasRefreshService(models, sp.GetRequiredService<ServingMetrics>(), aliasRefresh, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AliasRefreshService>>()));
         return services;
     }
 

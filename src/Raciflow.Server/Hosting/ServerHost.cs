@@ -59,7 +59,7 @@ public static class ServerHost
         return feature?.Addresses.Select(a => new Uri(a.Replace("[::]", "localhost", StringComparison.Ordinal))).ToList() ?? [];
     }
 
-    private static string ListenUrl(ServerOptions options)
+    internal static string ListenUrl(ServerOptions options)
     {
         if (options.Port is < 0 or > 65535)
         {

@@ -12,6 +12,8 @@ public sealed class ProjectConfig
 
     public MonitoringConfig Monitoring { get; set; } = new();
 
+    public ServingConfig Serving { get; set; } = new();
+
     public List<MemberConfig> Members { get; set; } = [];
 
     /// <summary>task → role → one of R, A, RA, C, I.</summary>

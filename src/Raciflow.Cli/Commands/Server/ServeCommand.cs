@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Raciflow.Cli.Rendering;
 using Raciflow.Governance.Authorization;
 using Raciflow.Server.Hosting;
+using Raciflow.Serving;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -15,12 +16,23 @@ public sealed class ServeCommand : RaciflowCommand<ServeCommand.Settings>
 {
     protected override async Task<int> RunAsync(Settings settings, CliOutput output, CancellationToken cancellationToken)
     {
-        using (var workspace = await OpenWorkspaceAsync(settings, cancellationToken))
+        var serverOptions = new ServerOptions { Host = settings.Host, Port = settings.Port };
+        WebApplication app;
+        if (settings.ServeOnly)
         {
-            await GovernAsync(workspace, GovernedActions.Serve, $"{settings.Host}:{settings.Port}", _ => Task.FromResult(true), cancellationToken: cancellationToken);
+            // A deployed container: one bundle, no workspace, so nothing to govern here (packaging was governed).
+            app = ServeOnlyHost.Build(new BundleServingCatalog(settings.Bundle!, settings.Model!, settings.ModelVersion, TimeProvider.System), serverOptions);
+        }
+        else
+        {
+            using (var workspace = await OpenWorkspaceAsync(settings, cancellationToken))
+            {
+                await GovernAsync(workspace, GovernedActions.Serve, $"{settings.Host}:{settings.Port}", _ => Task.FromResult(true), cancellationToken: cancellationToken);
+            }
+
+            app = await ServerHost.BuildAsync(settings.ToOptions(), serverOptions, cancellationToken);
         }
 
-        var app = await ServerHost.BuildAsync(settings.ToOptions(), new ServerOptions { Host = settings.Host, Port = settings.Port }, cancellationToken);
         await using (app)
         {
             try
@@ -33,14 +45,24 @@ public sealed class ServeCommand : RaciflowCommand<ServeCommand.Settings>
             }
 
             var baseUrl = ServerHost.Urls(app)[0].ToString().TrimEnd('/');
-            var urls = new { api = baseUrl + RaciflowServerPipeline.ApiPrefix, openapi = baseUrl + "/openapi/v1.json", docs = baseUrl + "/scalar/v1", health = baseUrl + "/health/ready" };
+            var urls = new
+            {
+                api = baseUrl + RaciflowServerPipeline.ApiPrefix,
+                openapi = settings.ServeOnly ? null : baseUrl + "/openapi/v1.json",
+                docs = settings.ServeOnly ? null : baseUrl + "/scalar/v1",
+                dashboard = settings.ServeOnly ? null : baseUrl + "/",
+                predict = settings.ServeOnly ? $"{baseUrl}{RaciflowServerPipeline.ApiPrefix}/models/{settings.Model}/predict" : null,
+                metrics = baseUrl + "/metrics",
+                health = baseUrl + "/health/ready",
+            };
             output.Write(urls, () => new Rows(
-                new Markup($"[green]Raciflow server[/] listening on [bold]{Markup.Escape(baseUrl)}[/]"),
-                new Markup($"  API      {Markup.Escape(urls.api)}"),
-                new Markup($"  OpenAPI  {Markup.Escape(urls.openapi)}"),
-                new Markup($"  Docs     {Markup.Escape(urls.docs)}"),
-                new Markup($"  Health   {Markup.Escape(urls.health)}"),
-                new Markup("[grey]Press Ctrl+C to stop.[/]")));
+                new[]
+                {
+                    new Markup($"[green]Raciflow server[/] listening on [bold]{Markup.Escape(baseUrl)}[/]{(settings.ServeOnly ? " (serve-only: " + Markup.Escape(settings.Model!) + "@" + settings.ModelVersion + ")" : string.Empty)}"),
+                    Line("Dashboard", urls.dashboard), Line("API", urls.api), Line("Predict", urls.predict), Line("OpenAPI", urls.openapi),
+                    Line("Docs", urls.docs), Line("Metrics", urls.metrics), Line("Health", urls.health),
+                    new Markup("[grey]Press Ctrl+C to stop.[/]"),
+                }.OfType<Markup>()));
 
             // Ctrl+C (SIGINT) and SIGTERM stop the server gracefully; registered here so shutdown does not depend on
             // which of the CLI framework and the host's console lifetime sees the signal first.
@@ -58,8 +80,34 @@ public sealed class ServeCommand : RaciflowCommand<ServeCommand.Settings>
         return 0;
     }
 
+    private static Markup? Line(string label, string? url) => url is null ? null : new Markup($"  {label,-9} {Markup.Escape(url)}");
+
     public sealed class Settings : WorkspaceSettings
     {
+        [CommandOption("--serve-only")]
+        [Description("Serve predictions from one bundle (--bundle, --model, --model-version) with no workspace: what a container runs.")]
+        public bool ServeOnly { get; init; }
+
+        [CommandOption("--bundle <FILE>")]
+        [Description("With --serve-only: the model bundle (bundle.zip; signature.json beside it is used when present).")]
+        public string? Bundle { get; init; }
+
+        [CommandOption("--model <NAME>")]
+        [Description("With --serve-only: the model name the bundle is served as.")]
+        public string? Model { get; init; }
+
+        [CommandOption("--model-version <N>")]
+        [Description("With --serve-only: the version the bundle is served as (default 1).")]
+        [DefaultValue(1)]
+        public int ModelVersion { get; init; } = 1;
+
+        public override ValidationResult Validate() =>
+            ServeOnly && (string.IsNullOrWhiteSpace(Bundle) || string.IsNullOrWhiteSpace(Model))
+                ? ValidationResult.Error("--serve-only needs --bundle FILE and --model NAME.")
+                : !ServeOnly && (Bundle is not null || Model is not null)
+                    ? ValidationResult.Error("--bundle and --model go with --serve-only; without it the server serves the workspace's registry.")
+                    : ValidationResult.Success();
+
         [CommandOption("-p|--port <PORT>")]
         [Description("TCP port (default 5000; 0 picks a free one).")]
         [DefaultValue(ServerOptions.DefaultPort)]

@@ -87,16 +87,22 @@ public sealed class FeaturePipeline
     public double[] TransformRow(IReadOnlyDictionary<string, object?> row)
     {
         var features = new double[FeatureCount];
+        var widths = Widths;
         var offset = 0;
-        foreach (var encoder in Encoders)
+        for (var i = 0; i < Encoders.Count; i++)
         {
-            var width = encoder.FeatureNames().Count;
-            encoder.EncodeValue(row.GetValueOrDefault(encoder.Column), features.AsSpan(offset, width));
-            offset += width;
+            var encoder = Encoders[i];
+            encoder.EncodeValue(row.GetValueOrDefault(encoder.Column), features.AsSpan(offset, widths[i]));
+            offset += widths[i];
         }
 
         return features;
     }
+
+    // Serving transforms one row per request: the encoders' widths are computed once, not per call.
+    private int[]? _widths;
+
+    private int[] Widths => _widths ??= Encoders.Select(e => e.FeatureNames().Count).ToArray();
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

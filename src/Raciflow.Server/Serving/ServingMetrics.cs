@@ -1,0 +1,43 @@
+using Prometheus;
+
+namespace Raciflow.Server.Serving;
+
+/// <summary>
+/// The Prometheus metrics of serving, in a registry of this server's own (so two servers in one process, as in
+/// tests, do not share counts): requests, rows and errors per model and version, latency, in-flight requests,
+/// values the model treats specially, and alias swaps.
+/// </summary>
+public sealed class ServingMetrics
+{
+    public ServingMetrics()
+    {
+        var factory = Metrics.WithCustomRegistry(Registry);
+        Requests = factory.CreateCounter("raciflow_prediction_requests_total", "Prediction requests by model, version and outcome (ok, invalid, error).", "model", "version", "outcome");
+        Rows = factory.CreateCounter("raciflow_predicted_rows_total", "Rows predicted by model and version.", "model", "version");
+        Latency = factory.CreateHistogram("raciflow_prediction_duration_seconds", "Time to answer a prediction request, by model and version.", new HistogramConfiguration
+        {
+            LabelNames = ["model", "version"],
+            Buckets = Histogram.ExponentialBuckets(0.0001, 2, 16),
+        });
+        InFlight = factory.CreateGauge("raciflow_prediction_requests_in_flight", "Prediction requests being answered now.");
+        Notes = factory.CreateCounter("raciflow_prediction_input_notes_total", "Accepted values the model treats specially (out-of-range, unseen-category), by field.", "model", "version", "field", "kind");
+        AliasSwaps = factory.CreateCounter("raciflow_alias_swaps_total", "Times a served alias moved to another version.", "model", "alias");
+        Served = factory.CreateGauge("raciflow_served_version", "The version each alias serves now.", "model", "alias");
+    }
+
+    public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
+
+    public Counter Requests { get; }
+
+    public Counter Rows { get; }
+
+    public Histogram Latency { get; }
+
+    public Gauge InFlight { get; }
+
+    public Counter Notes { get; }
+
+    public Counter AliasSwaps { get; }
+
+    public Gauge Served { get; }
+}

@@ -1,0 +1,11 @@
+namespace Raciflow.Projects;
+
+/// <summary>The <c>serving</c> section of raciflow.yaml.</summary>
+public sealed class ServingConfig
+{
+    /// <summary>Models whose predict endpoints answer without a bearer token (e.g. a public web form).</summary>
+    public List<string> PublicModels { get; set; } = [];
+
+    /// <summary>How often the server re-reads the aliases, so a move made elsewhere (CLI) is served within this time.</summary>
+    public double AliasRefreshSeconds { get; set; } = 2;
+}

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text.Json;
+using nietras.SeparatedValues;
+
+namespace Raciflow.Serving.Inputs;
+
+/// <summary>
+/// Reads prediction requests: a JSON object (one row), an array of objects, <c>{"instances": [...]}</c>, or CSV with
+/// a header. Unknown fields, missing fields and values of the wrong type are all reported with their paths.
+/// </summary>
+public static class PredictionInputParser
+{
+    /// <summary>More rows than this belong to batch scoring (raciflow predict), not to a request.</summary>
+    public const int MaxRows = 10_000;
+
+    public static ParsedInput ParseJson(ReadOnlySpan<byte> body, SignatureValidator validator)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        JsonDocument document;
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 16 });
+            if (!JsonDocument.TryParseValue(ref reader, out var parsed))
+            {
+                return ParsedInput.Bad("The request body is empty: send a JSON object, an array of objects or {\"instances\": [...]}.");
+            }
+
+            document = parsed;
+        }
+        catch (JsonException ex)
+        {
+            return ParsedInput.Bad($"The request body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("instances", out var instances))
+            {
+                return instances.ValueKind == JsonValueKind.Array
+                    ? Rows(instances, "instances", validator)
+                    : ParsedInput.Bad("\"instances\" must be an array of objects.");
+            }
+
+            return root.ValueKind switch
+            {
+                JsonValueKind.Object => Rows([root], null, validator),
+                JsonValueKind.Array => Rows(root, string.Empty, validator),
+                _ => ParsedInput.Bad($"The request body is a JSON {root.ValueKind.ToString().ToLowerInvariant()}; send a JSON object, an array of objects or {{\"instances\": [...]}}."),
+            };
+        }
+    }
+
+    public static ParsedInput ParseCsv(string text, SignatureValidator validator)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ParsedInput.Bad("The CSV body is empty: send a header row naming the model's inputs, then one row per prediction.");
+        }
+
+        using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = false }).FromText(text);
+        var header = reader.Header.ColNames;
+        var problems = new List<InputProblem>();
+        foreach (var unknown in header.Where(h => !validator.IsInput(h)))
+        {
+            problems.Add(new InputProblem($"column {unknown}", $"is not an input of this model; its inputs are: {string.Join(", ", validator.Inputs.Select(f => f.Name))}."));
+        }
+
+        foreach (var missing in validator.Inputs.Where(f => !header.Contains(f.Name)))
+        {
+            problems.Add(new InputProblem($"column {missing.Name}", "is required: the CSV header must name every input of the model."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new ParsedInput([], problems, []);
+        }
+
+        var rows = new List<IReadOnlyDictionary<string, object?>>();
+        var notes = new List<InputNote>();
+        try
+        {
+            foreach (var row in reader)
+            {
+                if (rows.Count == MaxRows)
+                {
+                    return ParsedInput.Bad($"The CSV has more than {MaxRows:N0} rows; score large files with 'raciflow predict'.");
+                }
+
+                var line = rows.Count + 1;
+                var values = new Dictionary<string, object?>(validator.Inputs.Count, StringComparer.Ordinal);
+                foreach (var field in validator.Inputs)
+                {
+                    var cell = row[field.Name].ToString();
+                    values[field.Name] = validator.Convert(field, Cell(field, cell), line - 1, $"row {line.ToString(CultureInfo.InvariantCulture)}, column {field.Name}", problems, notes);
+                }
+
+                rows.Add(values);
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            return ParsedInput.Bad($"The CSV body is malformed after row {rows.Count}: {ex.Message}");
+        }
+
+        return rows.Count == 0 ? ParsedInput.Bad("The CSV body has a header but no rows.") : new ParsedInput(rows, problems, notes);
+    }
+
+    private static ParsedInput Rows(JsonElement array, string? prefix, SignatureValidator validator)
+    {
+        var count = array.GetArrayLength();
+        if (count == 0)
+        {
+            return ParsedInput.Bad("The request has no rows to predict.");
+        }
+
+        if (count > MaxRows)
+        {
+            return ParsedInput.Bad($"The request has {count:N0} rows; at most {MaxRows:N0} per request (score large files with 'raciflow predict').");
+        }
+
+        return Rows(array.EnumerateArray(), prefix, validator);
+    }
+
+    private static ParsedInput Rows(IEnumerable<JsonElement> elements, string? prefix, SignatureValidator validator)
+    {
+        var rows = new List<IReadOnlyDictionary<string, object?>>();
+        var problems = new List<InputProblem>();
+        var notes = new List<InputNote>();
+        var index = 0;
+        foreach (var element in elements)
+        {
+            var path = prefix is null ? string.Empty : $"{prefix}[{index.ToString(CultureInfo.InvariantCulture)}]";
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new InputProblem(path.Length == 0 ? "$" : path, $"must be a JSON object of input values, not a JSON {element.ValueKind.ToString().ToLowerInvariant()}."));
+            }
+            else
+            {
+                rows.Add(Row(element, index, path, validator, problems, notes));
+            }
+
+            index++;
+        }
+
+        return new ParsedInput(rows, problems, notes);
+    }
+
+    private static Dictionary<string, object?> Row(JsonElement element, int index, string path, SignatureValidator validator, List<InputProblem> problems, List<InputNote> notes)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!validator.IsInput(property.Name))
+            {
+                problems.Add(new InputProblem(Join(path, property.Name), $"is not an input of this model; its inputs are: {string.Join(", ", validator.Inputs.Select(f => f.Name))}."));
+            }
+        }
+
+        var values = new Dictionary<string, object?>(validator.Inputs.Count, StringComparer.Ordinal);
+        foreach (var field in validator.Inputs)
+        {
+            var value = element.TryGetProperty(field.Name, out var v) ? Value(v) : InputValue.Missing;
+            values[field.Name] = validator.Convert(field, value, index, Join(path, field.Name), problems, notes);
+        }
+
+        return values;
+    }
+
+    private static InputValue Value(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.Null => InputValue.Null,
+        JsonValueKind.Number => new InputValue(InputValueKind.Number, v.GetDouble()),
+        JsonValueKind.String => new InputValue(InputValueKind.String, Text: v.GetString()),
+        JsonValueKind.True => new InputValue(InputValueKind.Boolean, 1),
+        JsonValueKind.False => new InputValue(InputValueKind.Boolean, 0),
+        _ => new InputValue(InputValueKind.Other, Text: v.ValueKind.ToString().ToLowerInvariant()),
+    };
+
+    private static InputValue Cell(Registry.SignatureField field, string cell)
+    {
+        if (cell.Length == 0)
+        {
+            return InputValue.Null;
+        }
+
+        if (field.Type is Data.ColumnType.Numeric or Data.ColumnType.Integer && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return new InputValue(InputValueKind.Number, number);
+        }
+
+        return new InputValue(InputValueKind.String, Text: cell);
+    }
+
+    private static string Join(string path, string field) => path.Length == 0 ? field : $"{path}.{field}";
+}
