@@ -78,7 +78,7 @@ internal sealed class ParquetBatchReader : IBatchReader
     private static async Task<Array> ReadValuesAsync(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
     {
         var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        if (type == typeof(string))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
             var strings = new string?[rows];
             await group.ReadAsync(field, strings.AsMemory(), null, cancellationToken);
