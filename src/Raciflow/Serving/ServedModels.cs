@@ -33,9 +33,14 @@ public sealed class ServedModels(IServingCatalog catalog)
 
         // An alias set since the last refresh (or a model registered meanwhile): look once more before saying no.
         await RefreshAsync(cancellationToken);
-        return _aliases.Models.TryGetValue(key, out served)
-            ? served
-            : throw RaciflowException.NotFound($"Model '{model}' has no alias '{key.Alias}' to serve; set it with 'raciflow models alias {model} VERSION {key.Alias}', or ask for a version (/versions/N/predict).");
+        if (_aliases.Models.TryGetValue(key, out served))
+        {
+            return served;
+        }
+
+        throw RaciflowException.NotFound(_aliases.Models.Keys.Any(k => k.Model == model)
+            ? $"Model '{model}' has no alias '{key.Alias}' to serve; set it with 'raciflow models alias {model} VERSION {key.Alias}', or ask for a version (/versions/N/predict)."
+            : $"Model '{model}' is not served: it does not exist or has no alias yet (registered models are served by alias, e.g. production, or by version at /versions/N/predict).");
     }
 
     /// <summary>Every alias currently served and its version.</summary>

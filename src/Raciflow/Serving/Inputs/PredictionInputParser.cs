@@ -16,6 +16,11 @@ public static class PredictionInputParser
     public static ParsedInput ParseJson(ReadOnlySpan<byte> body, SignatureValidator validator)
     {
         ArgumentNullException.ThrowIfNull(validator);
+        if (body.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return ParsedInput.Bad("The request body is empty: send a JSON object, an array of objects or {\"instances\": [...]}.");
+        }
+
         JsonDocument document;
         try
         {

@@ -48,6 +48,17 @@ internal sealed class MlNetModel : ITrainedModel
 
     public int OutputWidth { get; }
 
+    /// <summary>The fitted transformer and its context, for exporters (ONNX) that convert it.</summary>
+    internal MLContext Context => _ml;
+
+    internal ITransformer Transformer => _transformer;
+
+    internal int FeatureCount => _featureCount;
+
+    /// <summary>An empty data view with the scoring schema (a fixed-size float vector "Features").</summary>
+    internal IDataView EmptyScoringView() =>
+        MlNetRows.Scoring(_ml, new FeatureMatrix([], 0, _featureCount, Enumerable.Range(0, _featureCount).Select(i => $"f{i}").ToArray()));
+
     public void Predict(ReadOnlySpan<double> features, Span<double> output)
     {
         CheckWidth(features.Length);
@@ -102,7 +113,7 @@ internal sealed class MlNetModel : ITrainedModel
     public void Save(Stream stream)
     {
         using var model = new MemoryStream();
-        _ml.Model.Save(_transformer, MlNetRows.Scoring(_ml, new FeatureMatrix([], 0, _featureCount, Enumerable.Range(0, _featureCount).Select(i => $"f{i}").ToArray())).Schema, model);
+        _ml.Model.Save(_transformer, EmptyScoringView().Schema, model);
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(Algorithm);

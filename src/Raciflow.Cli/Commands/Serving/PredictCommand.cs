@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using Raciflow.Cli.Rendering;
+using Raciflow.Governance.Authorization;
+using Raciflow.Serving.Batch;
+using Raciflow.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Raciflow.Cli.Commands.Serving;
+
+/// <summary><c>raciflow predict --bundle FILE.zip --input X --output Y</c>: batch scoring of a CSV or Parquet file.</summary>
+[NotGoverned("reads a bundle and an input file and writes a local output file; changes no workspace state")]
+public sealed class PredictCommand : RaciflowCommand<PredictCommand.Settings>
+{
+    protected override async Task<int> RunAsync(Settings settings, CliOutput output, CancellationToken cancellationToken)
+    {
+        var bundle = await LoadModelAsync(settings, cancellationToken);
+        var result = await output.ProgressAsync(
+            $"Scoring {Path.GetFileName(settings.Input)}",
+            report => BatchScorer.ScoreAsync(bundle, settings.Input!, settings.Output!, new Progress<double>(report), cancellationToken));
+        output.Write(
+            new { rows = result.Rows, output = settings.Output, seconds = result.Elapsed.TotalSeconds, rowsPerSecond = result.RowsPerSecond, peakMemoryBytes = result.PeakMemoryBytes },
+            () => new Markup(
+                $"[green]Scored[/] {result.Rows:N0} rows with {Markup.Escape(bundle.Algorithm)} into [bold]{Markup.Escape(settings.Output!)}[/] " +
+                $"in {result.Elapsed.TotalSeconds:N1} s ({result.RowsPerSecond:N0} rows/s, peak memory {result.PeakMemoryBytes / (1024 * 1024):N0} MiB)\n"));
+        return 0;
+    }
+
+    /// <summary>
+    /// The one place the model is found; the registry will add <c>MODEL[@VERSION|ALIAS]</c> here beside the bundle file.
+    /// </summary>
+    private static async Task<ModelBundle> LoadModelAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(settings.Bundle))
+        {
+            throw new RaciflowException(ErrorKind.NotFound, $"Bundle file '{settings.Bundle}' does not exist.") { Location = settings.Bundle };
+        }
+
+        await using var stream = File.OpenRead(settings.Bundle!);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ModelBundle.Load(stream, AlgorithmCatalog.CreateDefault());
+    }
+
+    public sealed class Settings : WorkspaceSettings
+    {
+        [CommandOption("-b|--bundle <FILE>")]
+        [Description("Model bundle (.zip) to score with.")]
+        public string? Bundle { get; init; }
+
+        [CommandOption("-i|--input <FILE>")]
+        [Description("Rows to score: .csv or .parquet, with the model's input columns.")]
+        public string? Input { get; init; }
+
+        [CommandOption("-o|--output <FILE>")]
+        [Description("Where to write the input columns plus prediction columns: .csv or .parquet.")]
+        public string? Output { get; init; }
+
+        public override ValidationResult Validate() =>
+            string.IsNullOrWhiteSpace(Bundle) ? ValidationResult.Error("Give the model with --bundle FILE.zip.")
+            : string.IsNullOrWhiteSpace(Input) ? ValidationResult.Error("Give the rows to score with --input FILE.csv|FILE.parquet.")
+            : string.IsNullOrWhiteSpace(Output) ? ValidationResult.Error("Give the output file with --output FILE.csv|FILE.parquet.")
+            : ValidationResult.Success();
+    }
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using Raciflow.Training;
+
+namespace Raciflow.Serving.Batch;
+
+/// <summary>
+/// Scores a CSV or Parquet file with a model bundle, streaming in chunks (memory stays flat whatever the file
+/// size): the fitted pipeline turns each chunk into features and <see cref="ITrainedModel.PredictBatch"/> scores
+/// it, split across cores; reading the next chunk overlaps with scoring the current one. The output (.csv or
+/// .parquet by extension) holds the input columns and the prediction columns, and is written to a temporary file
+/// renamed into place only when complete.
+/// </summary>
+public static class BatchScorer
+{
+    /// <summary>Rows per chunk: large enough to amortise per-call costs, small enough to keep memory flat.</summary>
+    public const int DefaultChunkRows = 1 << 16;
+
+    public static Task<BatchScoringResult> ScoreAsync(ModelBundle bundle, string inputPath, string outputPath, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        ScoreAsync(bundle, inputPath, outputPath, DefaultChunkRows, progress, cancellationToken);
+
+    /// <summary>As above with a chosen chunk size (tests use small chunks to cross chunk boundaries).</summary>
+    public static async Task<BatchScoringResult> ScoreAsync(ModelBundle bundle, string inputPath, string outputPath, int chunkRows, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var outputFormat = FormatOf(outputPath, "output");
+        var inputFormat = FormatOf(inputPath, "input");
+        if (!File.Exists(inputPath))
+        {
+            throw new RaciflowException(ErrorKind.NotFound, $"Input file '{inputPath}' does not exist.") { Location = inputPath };
+        }
+
+        var clock = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var inputs = new BatchModelInputs(bundle);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(outputPath)}.{Guid.NewGuid():N}.tmp");
+        long rows = 0;
+        try
+        {
+            await using (var reader = await OpenAsync(inputPath, inputFormat, inputs, keepRawRows: outputFormat == ".csv", chunkRows, cancellationToken))
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                var predictionColumns = BatchPredictions.ColumnNames(bundle);
+                IBatchWriter writer = outputFormat == ".csv"
+                    ? new CsvBatchWriter(stream, reader.ColumnNames, predictionColumns)
+                    : new ParquetBatchWriter(stream, predictionColumns);
+                await using (writer)
+                {
+                    var next = reader.ReadAsync(cancellationToken).AsTask();
+                    while (await next is { } chunk)
+                    {
+                        next = reader.ReadAsync(cancellationToken).AsTask();
+                        var predictions = BatchPredictor.Predict(bundle, chunk);
+                        await writer.WriteAsync(chunk, predictions, cancellationToken);
+                        rows += chunk.Rows;
+                        progress?.Report(reader.Progress);
+                    }
+
+                    await writer.CompleteAsync(cancellationToken);
+                }
+            }
+
+            File.Move(temporary, outputPath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        progress?.Report(1);
+        using var process = Process.GetCurrentProcess();
+        return new BatchScoringResult(rows, clock.Elapsed, process.TotalProcessorTime - cpuBefore, process.PeakWorkingSet64);
+    }
+
+    private static async Task<IBatchReader> OpenAsync(string path, string format, BatchModelInputs inputs, bool keepRawRows, int chunkRows, CancellationToken cancellationToken) =>
+        format == ".csv"
+            ? CsvBatchReader.Open(path, inputs, keepRawRows, chunkRows)
+            : await ParquetBatchReader.OpenAsync(path, inputs, cancellationToken);
+
+    private static string FormatOf(string path, string role)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        return extension is ".csv" or ".parquet"
+            ? extension
+            : throw RaciflowException.Invalid($"The {role} file '{path}' must end in .csv or .parquet.", path);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using Parquet;
+using Parquet.Schema;
+using Raciflow.Data;
+
+namespace Raciflow.Serving.Batch;
+
+/// <summary>
+/// Reads a Parquet file (Parquet.Net) one row group at a time: number and boolean columns become doubles (NaN
+/// when null), text stays text (a numeric model input stored as text is parsed, with errors naming the row),
+/// anything else is carried as invariant text.
+/// </summary>
+internal sealed class ParquetBatchReader : IBatchReader
+{
+    private readonly ParquetReader _reader;
+    private readonly Stream _stream;
+    private readonly string _path;
+    private readonly DataField[] _fields;
+    private readonly BatchInputColumns _columns;
+    private int _group;
+    private long _rowsRead;
+
+    private ParquetBatchReader(ParquetReader reader, Stream stream, string path, DataField[] fields, BatchInputColumns columns)
+    {
+        _reader = reader;
+        _stream = stream;
+        _path = path;
+        _fields = fields;
+        _columns = columns;
+    }
+
+    public IReadOnlyList<string> ColumnNames => _columns.Names;
+
+    public double Progress => _reader.RowGroupCount == 0 ? 1 : (double)_group / _reader.RowGroupCount;
+
+    public static async Task<ParquetBatchReader> OpenAsync(string path, BatchModelInputs inputs, CancellationToken cancellationToken)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        try
+        {
+            var reader = await ParquetReader.CreateAsync(stream, null, leaveStreamOpen: true, cancellationToken);
+            var fields = reader.Schema.GetDataFields();
+            return new ParquetBatchReader(reader, stream, path, fields, BatchInputColumns.Resolve(fields.Select(f => f.Name).ToArray(), inputs, path));
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException)
+        {
+            await stream.DisposeAsync();
+            throw new RaciflowException(ErrorKind.Invalid, $"File '{path}' is not a readable Parquet file: {ex.Message}", ex) { Location = path };
+        }
+    }
+
+    public async ValueTask<BatchChunk?> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (_group >= _reader.RowGroupCount)
+        {
+            return null;
+        }
+
+        using var group = _reader.OpenRowGroupReader(_group++);
+        var rows = checked((int)group.RowCount);
+        var columns = new List<FrameColumn>(_fields.Length);
+        for (var c = 0; c < _fields.Length; c++)
+        {
+            columns.Add(ToColumn(c, await ReadValuesAsync(group, _fields[c], rows, cancellationToken), rows));
+        }
+
+        _rowsRead += rows;
+        return new BatchChunk { Columns = new Frame(columns), Rows = rows };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _reader.DisposeAsync();
+        await _stream.DisposeAsync();
+    }
+
+    /// <summary>A column's values as an array of its CLR type (nullable for value types).</summary>
+    private static async Task<Array> ReadValuesAsync(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
+    {
+        var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
+        {
+            var strings = new string?[rows];
+            await group.ReadAsync(field, strings.AsMemory(), null, cancellationToken);
+            return strings;
+        }
+
+        return type == typeof(double) ? await ReadAsync<double>(group, field, rows, cancellationToken)
+            : type == typeof(float) ? await ReadAsync<float>(group, field, rows, cancellationToken)
+            : type == typeof(long) ? await ReadAsync<long>(group, field, rows, cancellationToken)
+            : type == typeof(int) ? await ReadAsync<int>(group, field, rows, cancellationToken)
+            : type == typeof(short) ? await ReadAsync<short>(group, field, rows, cancellationToken)
+            : type == typeof(bool) ? await ReadAsync<bool>(group, field, rows, cancellationToken)
+            : type == typeof(decimal) ? await ReadAsync<decimal>(group, field, rows, cancellationToken)
+            : type == typeof(DateTime) ? await ReadAsync<DateTime>(group, field, rows, cancellationToken)
+            : throw RaciflowException.Invalid($"Column '{field.Name}' has Parquet type {type.Name}, which batch scoring does not read.", field.Name);
+    }
+
+    private static async Task<Array> ReadAsync<T>(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
+        where T : struct
+    {
+        var values = new T?[rows];
+        await group.ReadAsync<T>(field, values.AsMemory(), null, cancellationToken);
+        return values;
+    }
+
+    private FrameColumn ToColumn(int c, Array data, int rows)
+    {
+        var name = _columns.Names[c];
+        var type = _columns.TypeOf(c);
+        if (_columns.IsNumeric(c))
+        {
+            var values = new double[rows];
+            for (var r = 0; r < rows; r++)
+            {
+                values[r] = data.GetValue(r) switch
+                {
+                    null => double.NaN,
+                    string s => BatchValues.ParseNumber(s, _path, _rowsRead + r + 1, name),
+                    bool b => b ? 1 : 0,
+                    DateTime => throw RaciflowException.Invalid($"File '{_path}' column '{name}' holds dates; the model needs numbers.", $"{_path}:{name}"),
+                    IConvertible n => n.ToDouble(CultureInfo.InvariantCulture),
+                    var other => throw RaciflowException.Invalid($"File '{_path}' row {_rowsRead + r + 1}, column '{name}': '{other}' is not a number.", $"{_path}:{_rowsRead + r + 1}:{name}"),
+                };
+            }
+
+            return new NumericColumn(name, type, values);
+        }
+
+        var texts = data as string?[] ?? new string?[rows];
+        if (data is not string?[])
+        {
+            for (var r = 0; r < rows; r++)
+            {
+                texts[r] = data.GetValue(r) switch
+                {
+                    null => null,
+                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                    var other => other.ToString(),
+                };
+            }
+        }
+
+        return new StringColumn(name, type, texts);
+    }
+}

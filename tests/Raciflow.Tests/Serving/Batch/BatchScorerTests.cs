@@ -1,0 +1,147 @@
+using System.Globalization;
+using Parquet;
+using Raciflow.Data;
+using Raciflow.Serving.Batch;
+using Raciflow.Tests.Packaging;
+using Raciflow.Tests.Packaging.Onnx;
+using Raciflow.Tests.Support;
+using Raciflow.Tests.Training;
+using Raciflow.Training;
+
+namespace Raciflow.Tests.Serving.Batch;
+
+/// <summary>
+/// Batch scoring gives the numbers of <see cref="ModelBundle.Predict"/> (and of the ONNX export) for every row,
+/// across chunk boundaries, from CSV and Parquet, with missing values and an unseen category; bad input names
+/// file, row and column and leaves no output behind.
+/// </summary>
+public sealed class BatchScorerTests : IDisposable
+{
+    private const string Probes = "Adelie,Atlantis,39.1,18.7,181,3750,MALE\nAdelie,Biscoe,,17.4,186,,FEMALE\nAdelie,,45.2,18,195,5100,\n";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("raciflow-batch-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Theory]
+    [InlineData("linear", TaskKind.Regression)]
+    [InlineData("random-forest", TaskKind.Multiclass)]
+    [InlineData("logistic-regression", TaskKind.Binary)]
+    public async Task BundleBatchAndOnnxGiveTheSameNumbers(string algorithm, TaskKind task)
+    {
+        var target = OnnxExporterTests.TargetFor(task);
+        var bundle = BundleFactory.Train(PackagingFrames.TrainingRows(target), target, algorithm, task);
+        var input = WriteInput();
+        var rows = CsvFrames.Load(input);
+        var expected = bundle.PredictRaw(rows);
+
+        var csv = Path.Combine(_folder, "scored.csv");
+        var result = await BatchScorer.ScoreAsync(bundle, input, csv, chunkRows: 50);
+        Assert.Equal(rows.RowCount, result.Rows);
+        AssertClose(expected, ReadCsvOutputs(csv, bundle), 1e-12);
+
+        var parquet = Path.Combine(_folder, "scored.parquet");
+        await BatchScorer.ScoreAsync(bundle, input, parquet, chunkRows: 64);
+        AssertClose(expected, await ReadParquetOutputsAsync(parquet, bundle), 1e-12);
+
+        // The Parquet output (input columns + predictions) is itself a valid input.
+        var again = Path.Combine(_folder, "again.csv");
+        await BatchScorer.ScoreAsync(bundle, parquet, again, chunkRows: 1000);
+        AssertClose(expected, ReadCsvOutputs(again, bundle), 1e-12);
+
+        var (onnx, _) = OnnxScoring.Score(OnnxScoring.Export(bundle), bundle, rows);
+        AssertClose(expected, onnx, 1e-4);
+
+        if (task != TaskKind.Regression)
+        {
+            var labels = File.ReadLines(csv).Skip(1).Select(l => l.Split(',')[7]).ToArray();
+            Assert.Equal(bundle.Predict(rows).Select(p => p.Label).ToArray(), labels);
+        }
+    }
+
+    [Fact]
+    public async Task AMissingColumnIsNamedAndNoOutputIsLeft()
+    {
+        var bundle = BundleFactory.Train(PackagingFrames.TrainingRows("body_mass_g"), "body_mass_g", "linear", TaskKind.Regression);
+        var input = Path.Combine(_folder, "partial.csv");
+        File.WriteAllText(input, "species,island,beak_length_mm\nAdelie,Biscoe,39.1\n");
+        var output = Path.Combine(_folder, "out.csv");
+
+        var error = await Assert.ThrowsAsync<RaciflowException>(() => BatchScorer.ScoreAsync(bundle, input, output));
+
+        Assert.Equal(ErrorKind.Invalid, error.Kind);
+        Assert.Contains("'beak_depth_mm'", error.Message);
+        Assert.Contains(input, error.Message);
+        Assert.Equal("partial.csv", Path.GetFileName(Assert.Single(Directory.GetFiles(_folder))));
+    }
+
+    [Fact]
+    public async Task ABadNumberNamesTheRowAndColumnAndKeepsThePreviousOutput()
+    {
+        var bundle = BundleFactory.Train(PackagingFrames.TrainingRows("body_mass_g"), "body_mass_g", "linear", TaskKind.Regression);
+        var input = Path.Combine(_folder, "bad.csv");
+        File.WriteAllText(input, "species,island,beak_length_mm,beak_depth_mm,flipper_length_mm,sex\nAdelie,Biscoe,39.1,18.7,181,MALE\nAdelie,Biscoe,39.1,deep,181,MALE\n");
+        var output = Path.Combine(_folder, "out.csv");
+        File.WriteAllText(output, "previous");
+
+        var error = await Assert.ThrowsAsync<RaciflowException>(() => BatchScorer.ScoreAsync(bundle, input, output, chunkRows: 1));
+
+        Assert.Contains("row 3", error.Message);
+        Assert.Contains("'beak_depth_mm'", error.Message);
+        Assert.Contains("'deep'", error.Message);
+        Assert.Equal("previous", File.ReadAllText(output));
+        Assert.Equal(2, Directory.GetFiles(_folder).Length);
+    }
+
+    private string WriteInput()
+    {
+        var path = Path.Combine(_folder, "penguins.csv");
+        File.WriteAllText(path, File.ReadAllText(RepositoryPaths.SharedData("penguins.csv")).TrimEnd('\n') + "\n" + Probes);
+        return path;
+    }
+
+    private static double[] ReadCsvOutputs(string path, ModelBundle bundle)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        var columns = Predictions(bundle).Select(name => Array.IndexOf(header, name)).ToArray();
+        Assert.DoesNotContain(-1, columns);
+        return lines.Skip(1).SelectMany(l => columns.Select(c => double.Parse(l.Split(',')[c], CultureInfo.InvariantCulture))).ToArray();
+    }
+
+    private static async Task<double[]> ReadParquetOutputsAsync(string path, ModelBundle bundle)
+    {
+        await using var reader = await ParquetReader.CreateAsync(path);
+        var fields = reader.Schema.GetDataFields();
+        var perColumn = new List<List<double>>();
+        foreach (var name in Predictions(bundle))
+        {
+            var field = fields.Single(f => f.Name == name);
+            var values = new List<double>();
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                var buffer = new double?[group.RowCount];
+                await group.ReadAsync<double>(field, buffer.AsMemory(), null, CancellationToken.None);
+                values.AddRange(buffer.Select(v => v!.Value));
+            }
+
+            perColumn.Add(values);
+        }
+
+        return Enumerable.Range(0, perColumn[0].Count).SelectMany(r => perColumn.Select(c => c[r])).ToArray();
+    }
+
+    /// <summary>The numeric prediction columns in raw-output order: the value, or one probability per class.</summary>
+    private static IEnumerable<string> Predictions(ModelBundle bundle) =>
+        bundle.Task == TaskKind.Regression ? ["prediction"] : bundle.Classes.Select(c => "probability_" + c);
+
+    private static void AssertClose(double[] expected, double[] actual, double tolerance)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance * Math.Max(1, Math.Abs(expected[i])), $"output {i}: bundle {expected[i]}, other {actual[i]}");
+        }
+    }
+}
