@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Raciflow.Cli.Rendering;
 using Raciflow.Governance.Authorization;
+using Raciflow.Registry;
 using Raciflow.Serving.Batch;
 using Raciflow.Training;
 using Spectre.Console;
@@ -8,7 +9,7 @@ using Spectre.Console.Cli;
 
 namespace Raciflow.Cli.Commands.Serving;
 
-/// <summary><c>raciflow predict --bundle FILE.zip --input X --output Y</c>: batch scoring of a CSV or Parquet file.</summary>
+/// <summary><c>raciflow predict MODEL[@VERSION|@ALIAS] --input X --output Y</c> (or <c>--bundle FILE.zip</c>): batch scoring of a CSV or Parquet file.</summary>
 [NotGoverned("reads a bundle and an input file and writes a local output file; changes no workspace state")]
 public sealed class PredictCommand : RaciflowCommand<PredictCommand.Settings>
 {
@@ -26,11 +27,16 @@ public sealed class PredictCommand : RaciflowCommand<PredictCommand.Settings>
         return 0;
     }
 
-    /// <summary>
-    /// The one place the model is found; the registry will add <c>MODEL[@VERSION|ALIAS]</c> here beside the bundle file.
-    /// </summary>
+    /// <summary>The one place the model is found: a registered version (MODEL alone is its production alias) or a bundle file.</summary>
     private static async Task<ModelBundle> LoadModelAsync(Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Model is { } model)
+        {
+            using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
+            var registry = new ModelRegistry(workspace);
+            return await registry.LoadBundleAsync(await registry.GetServedAsync(ModelRef.Parse(model), cancellationToken), cancellationToken);
+        }
+
         if (!File.Exists(settings.Bundle))
         {
             throw new RaciflowException(ErrorKind.NotFound, $"Bundle file '{settings.Bundle}' does not exist.") { Location = settings.Bundle };
@@ -43,6 +49,10 @@ public sealed class PredictCommand : RaciflowCommand<PredictCommand.Settings>
 
     public sealed class Settings : WorkspaceSettings
     {
+        [CommandArgument(0, "[MODEL]")]
+        [Description("MODEL (its production alias), MODEL@VERSION or MODEL@ALIAS from the registry.")]
+        public string? Model { get; init; }
+
         [CommandOption("-b|--bundle <FILE>")]
         [Description("Model bundle (.zip) to score with.")]
         public string? Bundle { get; init; }
@@ -56,7 +66,7 @@ public sealed class PredictCommand : RaciflowCommand<PredictCommand.Settings>
         public string? Output { get; init; }
 
         public override ValidationResult Validate() =>
-            string.IsNullOrWhiteSpace(Bundle) ? ValidationResult.Error("Give the model with --bundle FILE.zip.")
+            string.IsNullOrWhiteSpace(Bundle) == string.IsNullOrWhiteSpace(Model) ? ValidationResult.Error("Give the model as MODEL[@VERSION|@ALIAS] or with --bundle FILE.zip (one of them).")
             : string.IsNullOrWhiteSpace(Input) ? ValidationResult.Error("Give the rows to score with --input FILE.csv|FILE.parquet.")
             : string.IsNullOrWhiteSpace(Output) ? ValidationResult.Error("Give the output file with --output FILE.csv|FILE.parquet.")
             : ValidationResult.Success();
