@@ -90,30 +90,41 @@ public sealed class QuickstartCommand : RaciflowCommand<QuickstartCommand.Settin
             }
 
             var baseUrl = ServerHost.Urls(app)[0].ToString().TrimEnd('/');
+            var api = baseUrl + RaciflowServerPipeline.ApiPrefix;
             var urls = new
             {
-                api = baseUrl + RaciflowServerPipeline.ApiPrefix,
+                dashboard = baseUrl + "/",
+                predictionForm = $"{baseUrl}/predict/{result.Model}",
+                model = $"{baseUrl}/models/{result.Model}",
+                predict = $"{api}/models/{result.Model}/predict",
+                api,
                 docs = baseUrl + "/scalar/v1",
                 openapi = baseUrl + "/openapi/v1.json",
-                runs = $"{baseUrl}{RaciflowServerPipeline.ApiPrefix}/runs?filter=tags.kind%20%3D%20%27training%27",
+                metrics = baseUrl + "/metrics",
+                runs = $"{api}/runs?filter=tags.kind%20%3D%20%27training%27",
                 health = baseUrl + "/health/ready",
             };
-            // Whoever trained the models (the last step) is the natural member to read the runs as.
-            var reader = result.Steps.LastOrDefault(s => s.Member is not null)?.Member ?? result.Tokens.Keys.First();
+
+            // Any member may predict; the data scientist who trained the model is the natural one to try it.
+            var reader = result.Tokens.Keys.FirstOrDefault(m => result.Steps.Any(s => s.Member == m && s.Role == "data-scientist")) ?? result.Tokens.Keys.First();
+            const string Student = "{\"gender\":\"female\",\"race_ethnicity\":\"group C\",\"parental_level_of_education\":\"bachelor's degree\",\"lunch\":\"standard\",\"test_preparation_course\":\"completed\",\"reading_score\":72,\"writing_score\":74}";
+            var curl = $"curl -s -H 'Authorization: Bearer {result.Tokens[reader]}' -H 'Content-Type: application/json' -d '{Student.Replace("'", "'\\''", StringComparison.Ordinal)}' {urls.predict}";
             if (output.Json)
             {
-                output.WriteJson(new { result, server = urls });
+                output.WriteJson(new { result, server = urls, curl });
             }
             else
             {
                 output.Console.Write(new Rows(
-                    new Markup($"[green]Raciflow server[/] for the example is listening on [bold]{Markup.Escape(baseUrl)}[/]"),
+                    new Markup($"[green]Raciflow server[/] for the example is listening on [bold]{Markup.Escape(baseUrl)}[/], serving [bold]{Markup.Escape(result.Model)}@production[/]"),
+                    new Markup($"  Dashboard                          {Markup.Escape(urls.dashboard)} (sign in with a token above)"),
+                    new Markup($"  Prediction form                    {Markup.Escape(urls.predictionForm)}"),
+                    new Markup($"  Model (versions, card, lineage)    {Markup.Escape(urls.model)}"),
                     new Markup($"  API docs (browse and try the API)  {Markup.Escape(urls.docs)}"),
-                    new Markup($"  Training runs                      {Markup.Escape(urls.runs)}"),
-                    new Markup($"  OpenAPI document                   {Markup.Escape(urls.openapi)}"),
+                    new Markup($"  Prometheus metrics                 {Markup.Escape(urls.metrics)}"),
                     new Markup($"  Health                             {Markup.Escape(urls.health)}"),
-                    new Markup($"Try (as {Markup.Escape(reader)}; every API call needs a member's token): [bold]curl -s -H 'Authorization: Bearer {Markup.Escape(result.Tokens[reader])}' '{Markup.Escape(urls.runs)}'[/]"),
-                    new Markup($"Or, in another terminal: [bold]./raciflow runs list -C {Markup.Escape(result.Directory)}[/]"),
+                    new Markup($"Predict (as {Markup.Escape(reader)}): [bold]{Markup.Escape(curl)}[/]"),
+                    new Markup($"Or, in another terminal: [bold]./raciflow models show {Markup.Escape(result.Model)}@production -C {Markup.Escape(result.Directory)}[/]"),
                     new Markup("[grey]Press Ctrl+C to stop.[/]")));
             }
 

@@ -6,7 +6,9 @@ using Raciflow.Governance;
 using Raciflow.Governance.Audit;
 using Raciflow.Governance.Authorization;
 using Raciflow.Governance.Members;
+using Raciflow.Pipelines.Promotion;
 using Raciflow.Projects;
+using Raciflow.Registry;
 using Raciflow.Training;
 using Raciflow.Workspaces;
 
@@ -15,7 +17,8 @@ namespace Raciflow.Pipelines;
 /// <summary>
 /// The whole lifecycle on the bundled example, walked as the project's members: the business stakeholder
 /// enrols the team, the data engineer adds and validates the data and records the split, the data scientist
-/// profiles it and trains every algorithm with tuning. Every step is authorized by the RACI matrix and audited.
+/// profiles it and trains every algorithm with tuning, registers the best model and walks the production gate.
+/// Every step is authorized by the RACI matrix and audited.
 /// </summary>
 public sealed class QuickstartPipeline(QuickstartOptions options)
 {
@@ -63,9 +66,46 @@ public sealed class QuickstartPipeline(QuickstartOptions options)
             new TrainingPipeline(workspace).RunAsync(new TrainOptions { Trials = options.Trials, User = scientist }, trainingObserver, cancellationToken), cancellationToken);
         Done(new QuickstartStep("Train and tune every algorithm", scientist, "data-scientist", $"best {training.Best.Algorithm}: test {training.PrimaryMetric} {training.Best.TestScore:0.0000}; KPIs {(training.KpisPassed ? "passed" : "failed")}"));
 
+        var model = await DeployAsync(workspace, project, tokens, training, Done, cancellationToken);
+
         var audit = await AuditLog.ListAsync(workspace.Metadata, new AuditQuery(Limit: 100), cancellationToken);
         var verification = await AuditLog.VerifyAsync(workspace.Metadata, cancellationToken);
-        return new QuickstartResult(workspace.Directory, steps, tokens, added.Version.Label, profilePath, training, audit, verification.IsIntact);
+        return new QuickstartResult(workspace.Directory, steps, tokens, added.Version.Label, profilePath, training, model, audit, verification.IsIntact);
+    }
+
+    /// <summary>
+    /// Registers the best model, stages it, and walks the production gate: the DevOps engineer (R) asks, the consulted
+    /// data scientist and software engineer comment, the ML engineer (A) approves, which moves production.
+    /// </summary>
+    private static async Task<string> DeployAsync(Workspace workspace, ProjectConfig project, IReadOnlyDictionary<string, string> tokens, TrainingReport training, Action<QuickstartStep> done, CancellationToken cancellationToken)
+    {
+        var scientist = Holder(project, "data-scientist");
+        var devops = Holder(project, "devops-engineer");
+        var accountable = Holder(project, "ml-engineer");
+        var name = project.Project;
+        var version = await AsMemberAsync(workspace, tokens, scientist, GovernedActions.ModelsRegister, name, () =>
+            new ModelRegistry(workspace).RegisterAsync(training.ParentRunId, name, $"Best of the quickstart's training ({training.Best.Algorithm}).", scientist, cancellationToken), cancellationToken);
+        done(new QuickstartStep("Register the best model", scientist, "data-scientist", $"{version.Label} from run {version.RunId} ({version.Algorithm})"));
+
+        PromotionService As(string member) => new(GovernanceHandlers.Register(new GovernanceService(workspace, new Credentials(tokens[member]))));
+        await As(devops).MoveAsync(name, version.Version, ModelAliases.Staging, cancellationToken: cancellationToken);
+        done(new QuickstartStep("Stage it", devops, "devops-engineer", $"{name}@{ModelAliases.Staging} → version {version.Version}"));
+
+        var asked = await As(devops).MoveAsync(name, version.Version, ModelAliases.Production, cancellationToken: cancellationToken);
+        var approval = asked.Approval ?? throw new InvalidOperationException("Production is gated in the example project.");
+        done(new QuickstartStep("Ask to promote to production", devops, "devops-engineer", $"approval {approval.Id}; KPIs {(asked.Evidence!.KpisPassed ? "pass" : "FAIL")} ({string.Join(", ", asked.Evidence.Kpis.Select(k => $"{k.Rule}: {k.Actual:0.000}"))})"));
+
+        foreach (var role in approval.ConsultedRoles.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var member = Holder(project, role);
+            var opinion = role == "data-scientist" ? $"Test metrics hold up; {training.Best.Algorithm} won the leaderboard." : "The signature and the API contract are fine for the client.";
+            await new GovernanceService(workspace, new Credentials(tokens[member])).Approvals.CommentAsync(approval.Id, opinion, cancellationToken);
+            done(new QuickstartStep("Comment as consulted", member, role, opinion));
+        }
+
+        var decision = await GovernanceHandlers.Register(new GovernanceService(workspace, new Credentials(tokens[accountable]))).Approvals.ApproveAsync(approval.Id, "KPIs pass and the consulted agree.", cancellationToken);
+        done(new QuickstartStep("Approve production", accountable, "ml-engineer", decision.Result ?? $"approval {approval.Id} approved"));
+        return version.Model;
     }
 
     private static async Task<Dictionary<string, string>> EnrolAsync(Workspace workspace, ProjectConfig project, CancellationToken cancellationToken)

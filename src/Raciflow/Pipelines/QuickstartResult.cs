@@ -10,5 +10,6 @@ public sealed record QuickstartResult(
     string Dataset,
     string ProfileReport,
     TrainingReport Training,
+    string Model,
     IReadOnlyList<AuditEvent> Audit,
     bool AuditIntact);
