@@ -26,6 +26,7 @@ public static class CliApp
             Commands.Tracking.TrackingCommands.Register(config);
             Commands.Server.ServerCommands.Register(config);
             GovernanceCommands.Register(config);
+            Commands.Monitoring.MonitoringCommands.Register(config);
             config.SetExceptionHandler((ex, _) => CommandErrors.Report(ex, JsonRequested(args)));
         });
         return app.RunAsync(args);

@@ -156,6 +156,45 @@ namespace Raciflow.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "prediction_feedback",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    key_column = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    key_value = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    actual = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    observed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    recorded_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_prediction_feedback", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "prediction_log_files",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    artifact_key = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    row_count = table.Column<int>(type: "integer", nullable: false),
+                    first_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    last_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    written_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_prediction_log_files", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "approval_comments",
                 columns: table => new
                 {
@@ -584,6 +623,28 @@ namespace Raciflow.Storage.Migrations.Postgres
                 columns: new[] { "delivered_at", "dead_lettered_at", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_prediction_feedback_model_key_column_key_value",
+                table: "prediction_feedback",
+                columns: new[] { "model", "key_column", "key_value" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_prediction_log_files_artifact_key",
+                table: "prediction_log_files",
+                column: "artifact_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_prediction_log_files_model_first_time",
+                table: "prediction_log_files",
+                columns: new[] { "model", "first_time" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_prediction_log_files_model_version_day",
+                table: "prediction_log_files",
+                columns: new[] { "model", "version", "day" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_run_latest_metrics_key_value",
                 table: "run_latest_metrics",
                 columns: new[] { "key", "value" });
@@ -637,6 +698,12 @@ namespace Raciflow.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "members");
+
+            migrationBuilder.DropTable(
+                name: "prediction_feedback");
+
+            migrationBuilder.DropTable(
+                name: "prediction_log_files");
 
             migrationBuilder.DropTable(
                 name: "run_artifacts");

@@ -155,6 +155,45 @@ namespace Raciflow.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "prediction_feedback",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    key_column = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    key_value = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    actual = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    observed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    recorded_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_prediction_feedback", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "prediction_log_files",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    artifact_key = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    row_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    first_time = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    last_time = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    written_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_prediction_log_files", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "approval_comments",
                 columns: table => new
                 {
@@ -583,6 +622,28 @@ namespace Raciflow.Storage.Migrations.Sqlite
                 columns: new[] { "delivered_at", "dead_lettered_at", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_prediction_feedback_model_key_column_key_value",
+                table: "prediction_feedback",
+                columns: new[] { "model", "key_column", "key_value" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_prediction_log_files_artifact_key",
+                table: "prediction_log_files",
+                column: "artifact_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_prediction_log_files_model_first_time",
+                table: "prediction_log_files",
+                columns: new[] { "model", "first_time" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_prediction_log_files_model_version_day",
+                table: "prediction_log_files",
+                columns: new[] { "model", "version", "day" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_run_latest_metrics_key_value",
                 table: "run_latest_metrics",
                 columns: new[] { "key", "value" });
@@ -636,6 +697,12 @@ namespace Raciflow.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "members");
+
+            migrationBuilder.DropTable(
+                name: "prediction_feedback");
+
+            migrationBuilder.DropTable(
+                name: "prediction_log_files");
 
             migrationBuilder.DropTable(
                 name: "run_artifacts");
