@@ -45,7 +45,7 @@ public sealed class PerformanceServiceTests
         Assert.Equal(2.0 / 3, first["mae"]!.Value, 12);
         Assert.Equal(Math.Sqrt(4.0 / 3), first["rmse"]!.Value, 12);
         Assert.Equal(2.0, series.Points[1].Metrics["mae"]!.Value, 12);
-        Assert.Equal(0.0, series.Points[1].Metrics["r2"]!.Value, 12);
+        Assert.Equal(1 - (8.0 / 18), series.Points[1].Metrics["r2"]!.Value, 12);
         Assert.Equal(1.0, series.Points[2].Metrics["mae"]!.Value, 12);
         Assert.Null(series.Points[2].Metrics["r2"]);
         Assert.Equal(Day1.AddHours(2), series.Points[1].End);
