@@ -15,6 +15,7 @@ return args switch
     ["training", .. var rest] => Raciflow.Bench.Training.TrainingSpeedBench.Run(rest),
     ["training-fit", .. var rest] => Raciflow.Bench.Training.TrainingSpeedBench.FitOnce(rest),
     ["drift", .. var rest] => DriftBench.Run(rest),
+    ["predlog", .. var rest] => await PredictionLogBench.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -39,6 +40,7 @@ static int Usage()
           quality [args]      leaderboard quality on the shared data sets beside scikit-learn's figures
           training [args]     full catalog on the example; throughput on 1,000,000 x 20
           drift [args]        drift over 1,000,000 rows x 20 features
+          predlog [args]      prediction log: TryLog ns and bytes per call, writer records/s
         """);
     return 2;
 }

@@ -31,6 +31,9 @@ public sealed class PredictionLogger : IAsyncDisposable
     private long _failed;
     private long _skipped;
     private long _overloadTick;
+
+    // Records in the queue, kept here so the hot path reads a number instead of taking the channel's lock.
+    private long _queued;
     private Exception? _lastError;
 
     public PredictionLogger(IArtifactStore artifacts, MetadataStore metadata, TimeProvider clock, PredictionLogOptions? options = null)
@@ -82,7 +85,7 @@ public sealed class PredictionLogger : IAsyncDisposable
         }
 
         // Over the high-water mark keep one record in N so a burst leaves a sample of itself, not only its head.
-        if (_queue.Reader.Count >= _highWater && Interlocked.Increment(ref _overloadTick) % _options.OverloadKeepEvery != 0)
+        if (Volatile.Read(ref _queued) >= _highWater && Interlocked.Increment(ref _overloadTick) % _options.OverloadKeepEvery != 0)
         {
             Interlocked.Increment(ref _dropped);
             return false;
@@ -90,6 +93,7 @@ public sealed class PredictionLogger : IAsyncDisposable
 
         if (_queue.Writer.TryWrite(record))
         {
+            Interlocked.Increment(ref _queued);
             Interlocked.Increment(ref _enqueued);
             return true;
         }
@@ -151,7 +155,7 @@ public sealed class PredictionLogger : IAsyncDisposable
 
             while (batch.Count < _options.BatchSize && _queue.Reader.TryRead(out var record))
             {
-                batch.Add(record);
+                Take(batch, record);
             }
 
             var completed = _queue.Reader.Completion.IsCompleted;
@@ -186,7 +190,7 @@ public sealed class PredictionLogger : IAsyncDisposable
         // Records acknowledged by TryLog before a request was posted are all in the queue now (or in the batch).
         for (var remaining = _queue.Reader.Count; remaining > 0 && _queue.Reader.TryRead(out var record); remaining--)
         {
-            batch.Add(record);
+            Take(batch, record);
             if (batch.Count >= _options.BatchSize)
             {
                 await WriteBatchAsync(batch);
@@ -222,6 +226,12 @@ public sealed class PredictionLogger : IAsyncDisposable
         }
 
         batch.Clear();
+    }
+
+    private void Take(List<PredictionRecord> batch, PredictionRecord record)
+    {
+        Interlocked.Decrement(ref _queued);
+        batch.Add(record);
     }
 
     private void AnswerFlushRequests()
