@@ -16,6 +16,7 @@ return args switch
     ["training-fit", .. var rest] => Raciflow.Bench.Training.TrainingSpeedBench.FitOnce(rest),
     ["drift", .. var rest] => DriftBench.Run(rest),
     ["batch", .. var rest] => await BatchBench.RunAsync(rest),
+    ["predlog", .. var rest] => await PredictionLogBench.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -41,6 +42,7 @@ static int Usage()
           training [args]     full catalog on the example; throughput on 1,000,000 x 20
           drift [args]        drift over 1,000,000 rows x 20 features
           batch [args]        batch scoring rows/s (linear, 100-tree forest) from a 1,000,000-row CSV
+          predlog [args]      prediction log: TryLog ns and bytes per call, writer records/s
         """);
     return 2;
 }

@@ -28,6 +28,7 @@ public static class CliApp
             GovernanceCommands.Register(config);
             Commands.Registry.RegistryCommands.Register(config);
             Commands.Serving.ServingCommands.Register(config);
+            Commands.Monitoring.MonitoringCommands.Register(config);
             config.SetExceptionHandler((ex, _) => CommandErrors.Report(ex, JsonRequested(args)));
         });
         return app.RunAsync(args);

@@ -805,6 +805,124 @@ namespace Raciflow.Storage.Migrations.Postgres
                     b.ToTable("notification_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Raciflow.Monitoring.Feedback.PredictionFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actual")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("actual");
+
+                    b.Property<string>("KeyColumn")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("key_column");
+
+                    b.Property<string>("KeyValue")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("key_value");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("model");
+
+                    b.Property<DateTime>("ObservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_at");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prediction_feedback");
+
+                    b.HasIndex("Model", "KeyColumn", "KeyValue")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prediction_feedback_model_key_column_key_value");
+
+                    b.ToTable("prediction_feedback", (string)null);
+                });
+
+            modelBuilder.Entity("Raciflow.Monitoring.PredictionLog.PredictionLogFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ArtifactKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("artifact_key");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime>("FirstTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_time");
+
+                    b.Property<DateTime>("LastTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_time");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("model");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_count");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prediction_log_files");
+
+                    b.HasIndex("ArtifactKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prediction_log_files_artifact_key");
+
+                    b.HasIndex("Model", "FirstTime")
+                        .HasDatabaseName("ix_prediction_log_files_model_first_time");
+
+                    b.HasIndex("Model", "Version", "Day")
+                        .HasDatabaseName("ix_prediction_log_files_model_version_day");
+
+                    b.ToTable("prediction_log_files", (string)null);
+                });
+
             modelBuilder.Entity("Raciflow.Registry.AliasMove", b =>
                 {
                     b.Property<long>("Id")

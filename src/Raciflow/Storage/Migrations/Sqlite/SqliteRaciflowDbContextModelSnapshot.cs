@@ -778,6 +778,120 @@ namespace Raciflow.Storage.Migrations.Sqlite
                     b.ToTable("notification_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Raciflow.Monitoring.Feedback.PredictionFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actual")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actual");
+
+                    b.Property<string>("KeyColumn")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_column");
+
+                    b.Property<string>("KeyValue")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_value");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<DateTime>("ObservedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("observed_at");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prediction_feedback");
+
+                    b.HasIndex("Model", "KeyColumn", "KeyValue")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prediction_feedback_model_key_column_key_value");
+
+                    b.ToTable("prediction_feedback", (string)null);
+                });
+
+            modelBuilder.Entity("Raciflow.Monitoring.PredictionLog.PredictionLogFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ArtifactKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("artifact_key");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime>("FirstTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_time");
+
+                    b.Property<DateTime>("LastTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_time");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_count");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prediction_log_files");
+
+                    b.HasIndex("ArtifactKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prediction_log_files_artifact_key");
+
+                    b.HasIndex("Model", "FirstTime")
+                        .HasDatabaseName("ix_prediction_log_files_model_first_time");
+
+                    b.HasIndex("Model", "Version", "Day")
+                        .HasDatabaseName("ix_prediction_log_files_model_version_day");
+
+                    b.ToTable("prediction_log_files", (string)null);
+                });
+
             modelBuilder.Entity("Raciflow.Registry.AliasMove", b =>
                 {
                     b.Property<long>("Id")

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Raciflow.Storage.Migrations.Postgres
+namespace Raciflow.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,25 +15,25 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "approval_requests",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    task = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    target = table.Column<string>(type: "text", nullable: true),
-                    arguments_json = table.Column<string>(type: "text", nullable: false),
-                    arguments_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    evidence_json = table.Column<string>(type: "text", nullable: true),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    requested_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    requested_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    consulted_roles = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    require_consulted = table.Column<bool>(type: "boolean", nullable: false),
-                    separation_of_duties = table.Column<bool>(type: "boolean", nullable: false),
-                    deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    decided_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    decided_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    decision_comment = table.Column<string>(type: "text", nullable: true),
-                    consumed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    task = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    target = table.Column<string>(type: "TEXT", nullable: true),
+                    arguments_json = table.Column<string>(type: "TEXT", nullable: false),
+                    arguments_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    evidence_json = table.Column<string>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    requested_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    requested_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    consulted_roles = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    require_consulted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    separation_of_duties = table.Column<bool>(type: "INTEGER", nullable: false),
+                    deadline = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    decided_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    decided_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    decision_comment = table.Column<string>(type: "TEXT", nullable: true),
+                    consumed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -45,21 +44,21 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "audit_events",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    sequence = table.Column<long>(type: "bigint", nullable: false),
-                    time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    role = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    task = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    target = table.Column<string>(type: "text", nullable: true),
-                    outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    before = table.Column<string>(type: "text", nullable: true),
-                    after = table.Column<string>(type: "text", nullable: true),
-                    request_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    previous_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    time = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    task = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    target = table.Column<string>(type: "TEXT", nullable: true),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    before = table.Column<string>(type: "TEXT", nullable: true),
+                    after = table.Column<string>(type: "TEXT", nullable: true),
+                    request_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    previous_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -70,11 +69,11 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "datasets",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,12 +84,12 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "experiments",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    tags = table.Column<string>(type: "text", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    tags = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -101,10 +100,10 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "file_hash_cache",
                 columns: table => new
                 {
-                    path = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    size = table.Column<long>(type: "bigint", nullable: false),
-                    modified_ticks = table.Column<long>(type: "bigint", nullable: false),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    path = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    size = table.Column<long>(type: "INTEGER", nullable: false),
+                    modified_ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,16 +114,16 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "members",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    roles = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    is_admin = table.Column<bool>(type: "boolean", nullable: false),
-                    token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    token_issued_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    roles = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    is_admin = table.Column<bool>(type: "INTEGER", nullable: false),
+                    token_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    token_issued_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    revoked_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -135,20 +134,20 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "notification_outbox",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    recipient = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    task = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    @event = table.Column<string>(name: "event", type: "character varying(100)", maxLength: 100, nullable: false),
-                    payload_json = table.Column<string>(type: "text", nullable: false),
-                    audit_sequence = table.Column<long>(type: "bigint", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    delivered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    dead_lettered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    last_error = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    recipient = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    task = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    @event = table.Column<string>(name: "event", type: "TEXT", maxLength: 100, nullable: false),
+                    payload_json = table.Column<string>(type: "TEXT", nullable: false),
+                    audit_sequence = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    delivered_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    dead_lettered_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -156,15 +155,54 @@ namespace Raciflow.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "prediction_feedback",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    key_column = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    key_value = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    actual = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    observed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    recorded_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_prediction_feedback", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "prediction_log_files",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    artifact_key = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    row_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    first_time = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    last_time = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    written_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_prediction_log_files", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "registered_models",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    description = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    description = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -175,13 +213,13 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "approval_comments",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    approval_request_id = table.Column<long>(type: "bigint", nullable: false),
-                    author = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    role = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    text = table.Column<string>(type: "text", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    approval_request_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    author = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    text = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -198,23 +236,23 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "dataset_versions",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    dataset_id = table.Column<long>(type: "bigint", nullable: false),
-                    number = table.Column<int>(type: "integer", nullable: false),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    parent_id = table.Column<long>(type: "bigint", nullable: true),
-                    source_name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    source_format = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    size_bytes = table.Column<long>(type: "bigint", nullable: false),
-                    row_count = table.Column<long>(type: "bigint", nullable: false),
-                    column_count = table.Column<int>(type: "integer", nullable: false),
-                    schema_json = table.Column<string>(type: "text", nullable: false),
-                    statistics_json = table.Column<string>(type: "text", nullable: false),
-                    data_key = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    source_key = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    dataset_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    number = table.Column<int>(type: "INTEGER", nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    parent_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    source_name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    source_format = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    size_bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    row_count = table.Column<long>(type: "INTEGER", nullable: false),
+                    column_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    schema_json = table.Column<string>(type: "TEXT", nullable: false),
+                    statistics_json = table.Column<string>(type: "TEXT", nullable: false),
+                    data_key = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    source_key = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -237,16 +275,16 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "inbox_items",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    member = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    outbox_message_id = table.Column<long>(type: "bigint", nullable: false),
-                    reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    task = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    @event = table.Column<string>(name: "event", type: "character varying(100)", maxLength: 100, nullable: false),
-                    text = table.Column<string>(type: "text", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    read_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    member = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    outbox_message_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    task = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    @event = table.Column<string>(name: "event", type: "TEXT", maxLength: 100, nullable: false),
+                    text = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    read_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -263,15 +301,15 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "model_alias_moves",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    model_id = table.Column<long>(type: "bigint", nullable: false),
-                    alias = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    from_version = table.Column<int>(type: "integer", nullable: true),
-                    to_version = table.Column<int>(type: "integer", nullable: true),
-                    moved_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    moved_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    reason = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    model_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    alias = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    from_version = table.Column<int>(type: "INTEGER", nullable: true),
+                    to_version = table.Column<int>(type: "INTEGER", nullable: true),
+                    moved_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    moved_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -288,14 +326,14 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "dataset_profiles",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    dataset_version_id = table.Column<long>(type: "bigint", nullable: false),
-                    report_key = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    size_bytes = table.Column<long>(type: "bigint", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    dataset_version_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    report_key = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    size_bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -312,21 +350,21 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "dataset_splits",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    dataset_version_id = table.Column<long>(type: "bigint", nullable: false),
-                    seed = table.Column<int>(type: "integer", nullable: false),
-                    train_fraction = table.Column<double>(type: "double precision", nullable: false),
-                    validation_fraction = table.Column<double>(type: "double precision", nullable: false),
-                    test_fraction = table.Column<double>(type: "double precision", nullable: false),
-                    stratify_column = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    train_rows = table.Column<int>(type: "integer", nullable: false),
-                    validation_rows = table.Column<int>(type: "integer", nullable: false),
-                    test_rows = table.Column<int>(type: "integer", nullable: false),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    indices_key = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    dataset_version_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    seed = table.Column<int>(type: "INTEGER", nullable: false),
+                    train_fraction = table.Column<double>(type: "REAL", nullable: false),
+                    validation_fraction = table.Column<double>(type: "REAL", nullable: false),
+                    test_fraction = table.Column<double>(type: "REAL", nullable: false),
+                    stratify_column = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    train_rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    validation_rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    test_rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    indices_key = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -343,16 +381,16 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "dataset_validations",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    dataset_version_id = table.Column<long>(type: "bigint", nullable: false),
-                    passed = table.Column<bool>(type: "boolean", nullable: false),
-                    failures = table.Column<int>(type: "integer", nullable: false),
-                    warnings = table.Column<int>(type: "integer", nullable: false),
-                    report_json = table.Column<string>(type: "text", nullable: false),
-                    expectations_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    dataset_version_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    passed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    warnings = table.Column<int>(type: "INTEGER", nullable: false),
+                    report_json = table.Column<string>(type: "TEXT", nullable: false),
+                    expectations_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -369,24 +407,24 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "runs",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    experiment_id = table.Column<long>(type: "bigint", nullable: false),
-                    parent_run_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    error_message = table.Column<string>(type: "text", nullable: true),
-                    started_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    start_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    end_time = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    cpu_seconds = table.Column<double>(type: "double precision", nullable: true),
-                    peak_memory_bytes = table.Column<long>(type: "bigint", nullable: true),
-                    dataset_version_id = table.Column<long>(type: "bigint", nullable: true),
-                    split_id = table.Column<long>(type: "bigint", nullable: true),
-                    git_commit = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    git_dirty = table.Column<bool>(type: "boolean", nullable: true),
-                    project_file_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    package_versions = table.Column<string>(type: "text", nullable: false),
-                    command_line = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    experiment_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    parent_run_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    error_message = table.Column<string>(type: "TEXT", nullable: true),
+                    started_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    start_time = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    end_time = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    cpu_seconds = table.Column<double>(type: "REAL", nullable: true),
+                    peak_memory_bytes = table.Column<long>(type: "INTEGER", nullable: true),
+                    dataset_version_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    split_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    git_commit = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    git_dirty = table.Column<bool>(type: "INTEGER", nullable: true),
+                    project_file_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    package_versions = table.Column<string>(type: "TEXT", nullable: false),
+                    command_line = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -421,24 +459,24 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "model_versions",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    model_id = table.Column<long>(type: "bigint", nullable: false),
-                    number = table.Column<int>(type: "integer", nullable: false),
-                    run_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    dataset_version_id = table.Column<long>(type: "bigint", nullable: true),
-                    split_id = table.Column<long>(type: "bigint", nullable: true),
-                    algorithm = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    task = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    target = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    metrics_json = table.Column<string>(type: "text", nullable: false),
-                    signature_json = table.Column<string>(type: "text", nullable: false),
-                    bundle_key = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    bundle_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    bundle_size = table.Column<long>(type: "bigint", nullable: false),
-                    description = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    model_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    number = table.Column<int>(type: "INTEGER", nullable: false),
+                    run_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    dataset_version_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    split_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    algorithm = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    task = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    target = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    metrics_json = table.Column<string>(type: "TEXT", nullable: false),
+                    signature_json = table.Column<string>(type: "TEXT", nullable: false),
+                    bundle_key = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    bundle_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    bundle_size = table.Column<long>(type: "INTEGER", nullable: false),
+                    description = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -473,11 +511,11 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "run_artifacts",
                 columns: table => new
                 {
-                    run_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    path = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    size = table.Column<long>(type: "bigint", nullable: false),
-                    sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    run_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    path = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    size = table.Column<long>(type: "INTEGER", nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -494,11 +532,11 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "run_latest_metrics",
                 columns: table => new
                 {
-                    run_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
-                    value = table.Column<double>(type: "double precision", nullable: false),
-                    step = table.Column<long>(type: "bigint", nullable: false),
-                    timestamp = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    run_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    value = table.Column<double>(type: "REAL", nullable: false),
+                    step = table.Column<long>(type: "INTEGER", nullable: false),
+                    timestamp = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -515,13 +553,13 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "run_metrics",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    run_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
-                    value = table.Column<double>(type: "double precision", nullable: false),
-                    step = table.Column<long>(type: "bigint", nullable: false),
-                    timestamp = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    run_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    value = table.Column<double>(type: "REAL", nullable: false),
+                    step = table.Column<long>(type: "INTEGER", nullable: false),
+                    timestamp = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -538,9 +576,9 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "run_params",
                 columns: table => new
                 {
-                    run_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
-                    value = table.Column<string>(type: "text", nullable: false)
+                    run_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    value = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -557,9 +595,9 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "run_tags",
                 columns: table => new
                 {
-                    run_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
-                    value = table.Column<string>(type: "text", nullable: false)
+                    run_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    value = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -576,11 +614,11 @@ namespace Raciflow.Storage.Migrations.Postgres
                 name: "model_aliases",
                 columns: table => new
                 {
-                    model_id = table.Column<long>(type: "bigint", nullable: false),
-                    alias = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    version_id = table.Column<long>(type: "bigint", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    model_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    alias = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    version_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -735,6 +773,28 @@ namespace Raciflow.Storage.Migrations.Postgres
                 columns: new[] { "delivered_at", "dead_lettered_at", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_prediction_feedback_model_key_column_key_value",
+                table: "prediction_feedback",
+                columns: new[] { "model", "key_column", "key_value" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_prediction_log_files_artifact_key",
+                table: "prediction_log_files",
+                column: "artifact_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_prediction_log_files_model_first_time",
+                table: "prediction_log_files",
+                columns: new[] { "model", "first_time" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_prediction_log_files_model_version_day",
+                table: "prediction_log_files",
+                columns: new[] { "model", "version", "day" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_registered_models_name",
                 table: "registered_models",
                 column: "name",
@@ -800,6 +860,12 @@ namespace Raciflow.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "model_aliases");
+
+            migrationBuilder.DropTable(
+                name: "prediction_feedback");
+
+            migrationBuilder.DropTable(
+                name: "prediction_log_files");
 
             migrationBuilder.DropTable(
                 name: "run_artifacts");
