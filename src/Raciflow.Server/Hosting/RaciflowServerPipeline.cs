@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Raciflow.Server.Governance;
 using Raciflow.Server.Health;
 using Raciflow.Server.Tracking;
+using Raciflow.Server.Web;
 using Scalar.AspNetCore;
 
 namespace Raciflow.Server.Hosting;
@@ -22,6 +23,7 @@ public static class RaciflowServerPipeline
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(MetadataStoreHealthCheck.ReadyTag) });
@@ -32,6 +34,7 @@ public static class RaciflowServerPipeline
             .ProducesProblem(StatusCodes.Status401Unauthorized).AddEndpointFilter<GovernanceEndpointFilter>();
         api.MapTracking();
         api.MapApprovals();
+        app.MapRaciflowWeb();
         return app;
     }
 }

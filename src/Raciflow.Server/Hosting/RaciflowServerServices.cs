@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Raciflow.Server.Errors;
 using Raciflow.Server.Health;
+using Raciflow.Server.Web;
 using Raciflow.Tracking;
 using Raciflow.Workspaces;
 
@@ -18,6 +20,9 @@ public static class RaciflowServerServices
         services.AddSingleton(workspace);
         services.AddSingleton(workspace.Clock);
         services.AddSingleton<TrackingService>();
+        services.AddSingleton<WebSessions>();
+        services.AddAntiforgery();
+        services.AddDataProtection().UseEphemeralDataProtectionProvider(); // antiforgery keys live as long as the process, like web sessions
 
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so malformed JSON reaches our problem details with its path
