@@ -144,7 +144,7 @@ public static class ProjectFileEditor
                 case MappingEnd or SequenceEnd:
                     if (!blocks.Pop())
                     {
-                        last = e.End.Index;
+                        last = e.Start.Index + 1; // just past the closing bracket (the parser's end mark stays on it)
                     }
 
                     break;
