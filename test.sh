@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command: starts the real services the tests need (PostgreSQL, an S3-compatible server, and
-# Chromium for browser tests once there are web pages), then runs every test: fast unit tests and
+# Debian's Chromium for the Playwright browser tests), then runs every test: fast unit tests and
 # integration tests (trait Category=Integration). Pass --unit to run only the unit tests, or any
 # `dotnet test` arguments after --.
 set -euo pipefail

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (when missing) and starts, on loopback, the real services the integration tests need:
-# PostgreSQL and an S3-compatible server (moto_server, else s3rver from npm). Idempotent: services already
+# PostgreSQL, an S3-compatible server (moto_server, else s3rver from npm) and Chromium for the browser tests. Idempotent: services already
 # running are reused. Source it to get the RACIFLOW_TEST_* variables, or run it to print them.
 set -euo pipefail
 
@@ -61,6 +61,15 @@ if ! s3_up; then
   for _ in $(seq 1 100); do s3_up && break; sleep 0.1; done
   s3_up || { log "the S3 server did not start; see $state_dir/s3.log"; exit 1; }
   log "S3 server started on 127.0.0.1:$s3_port"
+fi
+
+# --- Chromium for the browser tests ----------------------------------------------------------------------
+# Playwright's .NET package carries its own node driver, so nothing is downloaded at test time; the tests launch
+# Debian's chromium at /usr/bin/chromium and fail (never skip) when it is missing.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [ ! -x /usr/bin/chromium ]; then
+  apt_install chromium
+  [ -x /usr/bin/chromium ] || { log "Chromium could not be installed (apt-get install chromium)"; exit 1; }
 fi
 
 export RACIFLOW_TEST_POSTGRES="postgres://raciflow@127.0.0.1:$pg_port/raciflow_test"

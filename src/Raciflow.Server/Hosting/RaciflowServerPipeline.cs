@@ -7,6 +7,7 @@ using Raciflow.Server.Serving;
 using Raciflow.Server.Tracking;
 using Microsoft.Extensions.DependencyInjection;
 using Prometheus;
+using Raciflow.Server.Web;
 using Scalar.AspNetCore;
 
 namespace Raciflow.Server.Hosting;
@@ -25,6 +26,7 @@ public static class RaciflowServerPipeline
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(MetadataStoreHealthCheck.ReadyTag) });
@@ -38,6 +40,7 @@ public static class RaciflowServerPipeline
         api.MapRegistry();
         api.MapPredictions();
         app.MapMetrics("/metrics", app.Services.GetRequiredService<ServingMetrics>().Registry);
+        app.MapRaciflowWeb();
         return app;
     }
 }

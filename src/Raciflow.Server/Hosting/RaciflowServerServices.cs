@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using Raciflow.Server.Errors;
 using Raciflow.Server.Health;
 using Raciflow.Server.Serving;
 using Raciflow.Serving;
+using Raciflow.Server.Web;
 using Raciflow.Tracking;
 using Raciflow.Workspaces;
 
@@ -21,6 +23,9 @@ public static class RaciflowServerServices
         services.AddSingleton(workspace.Clock);
         services.AddSingleton<TrackingService>();
         services.AddRaciflowServing(new RegistryServingCatalog(workspace), TimeSpan.FromSeconds(Math.Max(0.1, workspace.Project?.Serving.AliasRefreshSeconds ?? 2)));
+        services.AddSingleton<WebSessions>();
+        services.AddAntiforgery();
+        services.AddDataProtection().UseEphemeralDataProtectionProvider(); // antiforgery keys live as long as the process, like web sessions
 
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so malformed JSON reaches our problem details with its path

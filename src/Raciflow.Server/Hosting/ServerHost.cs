@@ -44,6 +44,7 @@ public static class ServerHost
 
         // Logs go to stderr so that stdout stays machine-readable (raciflow serve --json).
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        serverOptions.ConfigureLogging?.Invoke(builder.Logging);
         builder.WebHost.UseUrls(ListenUrl(serverOptions));
         builder.Services.AddRaciflowServer(workspace);
         var app = builder.Build();

@@ -13,4 +13,7 @@ public sealed class ServerOptions
 
     /// <summary>Framework log level; Warning keeps a serving terminal quiet.</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; set; } = Microsoft.Extensions.Logging.LogLevel.Warning;
+
+    /// <summary>Adds to the logging set-up after the defaults (tests capture the log to check no token is written).</summary>
+    public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? ConfigureLogging { get; set; }
 }

@@ -1,6 +1,7 @@
 using Raciflow.Governance.Approvals;
 using Raciflow.Governance.Audit;
 using Raciflow.Governance.Authorization;
+using Raciflow.Governance.Changes;
 using Raciflow.Governance.Members;
 using Raciflow.Governance.Notifications;
 using Raciflow.Governance.Raci;
@@ -28,12 +29,17 @@ public sealed class GovernanceService(Workspace workspace, Credentials credentia
     /// <summary>Ties the audit events of one CLI invocation or HTTP request together.</summary>
     public string RequestId { get; } = requestId ?? Guid.NewGuid().ToString("N");
 
-    /// <summary>Handlers that perform approved actions; capabilities register theirs.</summary>
-    public ApprovalHandlers ApprovalHandlers { get; } = new();
+    private ApprovalHandlers? _approvalHandlers;
+
+    /// <summary>Handlers that perform approved actions; capabilities register theirs. The core's own (raci.change) are there from the start.</summary>
+    public ApprovalHandlers ApprovalHandlers => _approvalHandlers ??= new ApprovalHandlers().Register(GovernedActions.RaciChange, new RaciChangeHandler(this));
 
     public ApprovalService Approvals => new(this);
 
     public MemberService Members => new(this);
+
+    /// <summary>Governed changes of the RACI matrix and of members' roles.</summary>
+    public RaciChangeService RaciChanges => new(this);
 
     /// <summary>Checks the caller may perform <paramref name="action"/>; throws Unauthorized or Forbidden (audited) if not.</summary>
     public Task<AuthorizationGrant> AuthorizeAsync(string action, string? target, CancellationToken cancellationToken = default) =>

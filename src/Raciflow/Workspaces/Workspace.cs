@@ -27,7 +27,7 @@ public sealed class Workspace : IDisposable
     public IArtifactStore Artifacts { get; }
 
     /// <summary>The project declared in raciflow.yaml, or null when the folder has none.</summary>
-    public ProjectConfig? Project { get; }
+    public ProjectConfig? Project { get; private set; }
 
     public string ProjectFile => Path.Combine(Directory, ProjectConfigLoader.FileName);
 
@@ -56,6 +56,9 @@ public sealed class Workspace : IDisposable
     /// <summary>The project, or an error telling the user to create one.</summary>
     public ProjectConfig RequireProject() =>
         Project ?? throw RaciflowException.NotFound($"No {ProjectConfigLoader.FileName} in {Directory}; run 'raciflow init' first.");
+
+    /// <summary>Reads raciflow.yaml again after this process changed it (a governed matrix change), so a long-running server enforces the new matrix.</summary>
+    public void ReloadProject() => Project = File.Exists(ProjectFile) ? ProjectConfigLoader.Load(ProjectFile) : null;
 
     public void Dispose() => (Artifacts as IDisposable)?.Dispose();
 

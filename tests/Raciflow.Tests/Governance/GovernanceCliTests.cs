@@ -41,5 +41,21 @@ public sealed class GovernanceCliTests
         Assert.Equal(0, await Run("notifications", "dispatch", "-C", dir.Path));
     }
 
+    [Fact]
+    public async Task RaciSetAndMembersRolesAreGovernedFromTheCommandLine()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("raciflow.yaml", GovernanceYaml.Default);
+        Assert.Equal(0, await Run("raci", "set", "eda", "data-scientist", "RA", "-C", dir.Path)); // single-user mode: applied
+        var yaml = File.ReadAllText(dir.File("raciflow.yaml"));
+        Assert.Contains("eda:                    { subject-matter-expert: R, data-scientist: RA, ml-engineer: C }", yaml, StringComparison.Ordinal);
+        Assert.Contains("# WARNING: the literature's matrix names no Accountable for eda", yaml, StringComparison.Ordinal); // comments kept
+        Assert.Equal(2, await Run("raci", "set", "eda", "data-scientist", "XYZ", "-C", dir.Path));
+        Assert.Equal(2, await Run("raci", "set", "nowhere", "DS", "R", "-C", dir.Path));
+        Assert.Equal(0, await Run("members", "add", "ann", "--role", "BS", "-C", dir.Path));
+        Assert.Equal(6, await Run("raci", "set", "eda", "DS", "R", "-C", dir.Path)); // members now: a token is needed
+        Assert.Equal(6, await Run("members", "roles", "ann", "--role", "DS", "-C", dir.Path));
+    }
+
     private static Task<int> Run(params string[] args) => CliApp.RunAsync(args);
 }

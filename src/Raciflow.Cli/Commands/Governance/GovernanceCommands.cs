@@ -12,6 +12,7 @@ public static class GovernanceCommands
             raci.SetDescription("Show and check the RACI matrix of raciflow.yaml.");
             raci.AddCommand<RaciShowCommand>("show").WithDescription("Show the matrix, or one member's view with --member.");
             raci.AddCommand<RaciValidateCommand>("validate").WithDescription("Check the matrix can be enforced; non-zero exit when it cannot.");
+            raci.AddCommand<RaciSetCommand>("set").WithDescription("Change one cell (governed: problem-definition's A applies it, its R asks the A).");
         });
         config.AddBranch("members", members =>
         {
@@ -20,6 +21,7 @@ public static class GovernanceCommands
             members.AddCommand<MembersListCommand>("list").WithDescription("List members and their roles.");
             members.AddCommand<MembersRevokeCommand>("revoke").WithDescription("Revoke a member; their token stops working.");
             members.AddCommand<MembersRotateCommand>("rotate").WithDescription("Print a new token for a member; the old one stops working.");
+            members.AddCommand<MembersRolesCommand>("roles").WithDescription("Replace a member's roles (governed like a matrix change).");
         });
         config.AddCommand<LoginCommand>("login").WithDescription("Save your API token for this workspace (~/.config/raciflow/credentials, mode 600).");
         config.AddCommand<LogoutCommand>("logout").WithDescription("Forget the saved API token of this workspace.");

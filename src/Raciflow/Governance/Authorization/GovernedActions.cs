@@ -61,7 +61,7 @@ public static class GovernedActions
         new(Feedback, T.MonitoringMaintenance, "Record ground-truth feedback for served predictions."),
         new(Retrain, T.Retraining, "Retrain a model on new data (champion/challenger)."),
         new(ModelsRollback, T.PackagingDeployment, "Point production back at an earlier model version (a deployment change, so its owners decide)."),
-        new(RaciChange, T.ProblemDefinition, "Change the RACI matrix, gates or members declared in raciflow.yaml."),
+        new(RaciChange, T.ProblemDefinition, "Change a cell of the RACI matrix in raciflow.yaml or a member's roles: the task's Accountable applies it, its Responsible asks the Accountable for approval.", GatedByDefault: true),
         new(MembersAdd, T.ProblemDefinition, "Enrol a member with roles and issue their API token.", AdminAllowed: true),
         new(MembersRevoke, T.ProblemDefinition, "Revoke a member's access.", AdminAllowed: true),
         new(MembersRotate, T.ProblemDefinition, "Issue a member a new API token; the old one stops working.", AdminAllowed: true),

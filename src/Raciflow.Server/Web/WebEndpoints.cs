@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Raciflow.Server.Web.Pages;
+
+namespace Raciflow.Server.Web;
+
+/// <summary>
+/// The server-rendered web pages. Pages that need a member map under <see cref="MapPages"/>'s group (a capability
+/// adds its own there, e.g. <c>pages.MapGet("/runs", RunsPage.List)</c>); each handler returns
+/// <see cref="WebRequest.Page"/>. Form posts are checked against CSRF by app.UseAntiforgery().
+/// </summary>
+public static class WebEndpoints
+{
+    public static WebApplication MapRaciflowWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet(WebLayout.StylesheetPath, Stylesheet).ExcludeFromDescription();
+
+        var open = app.MapGroup(string.Empty).AddEndpointFilter(new WebRequestFilter(requireSignIn: false)).ExcludeFromDescription();
+        open.MapGet("/login", LoginPage.Get);
+        open.MapPost("/login", LoginPage.Post);
+        open.MapPost("/logout", (Delegate)LoginPage.Logout);
+
+        MapPages(app.MapGroup(string.Empty).AddEndpointFilter(new WebRequestFilter(requireSignIn: true)).ExcludeFromDescription());
+        return app;
+    }
+
+    private static void MapPages(RouteGroupBuilder pages)
+    {
+        pages.MapGet("/", () => Results.Redirect("/raci"));
+        pages.MapGet("/raci", (Delegate)RaciPage.Get); // the cast keeps it a route handler, so the filter runs
+        pages.MapGet("/my-tasks", (Delegate)MyTasksPage.Get);
+        pages.MapGet("/approvals", ApprovalsPage.List);
+        pages.MapGet("/approvals/{id:long}", ApprovalsPage.Detail);
+        pages.MapPost("/approvals/{id:long}/comment", ApprovalsPage.Comment);
+        pages.MapPost("/approvals/{id:long}/approve", ApprovalsPage.Approve);
+        pages.MapPost("/approvals/{id:long}/reject", ApprovalsPage.Reject);
+        pages.MapGet("/inbox", InboxPage.Get);
+        pages.MapPost("/inbox/read", InboxPage.MarkRead);
+        pages.MapGet("/audit", AuditPage.Get);
+    }
+
+    private static IResult Stylesheet(HttpContext http)
+    {
+        http.Response.Headers.CacheControl = "public, max-age=3600";
+        return Results.Text(WebStylesheet.Text, "text/css; charset=utf-8");
+    }
+}
