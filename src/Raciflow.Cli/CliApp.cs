@@ -27,6 +27,7 @@ public static class CliApp
             Commands.Server.ServerCommands.Register(config);
             GovernanceCommands.Register(config);
             Commands.Registry.RegistryCommands.Register(config);
+            Commands.Packaging.PackagingCommands.Register(config);
             config.SetExceptionHandler((ex, _) => CommandErrors.Report(ex, JsonRequested(args)));
         });
         return app.RunAsync(args);
