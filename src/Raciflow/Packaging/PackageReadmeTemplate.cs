@@ -64,7 +64,8 @@ internal static class PackageReadmeTemplate
                for the test projects you add under `tests/`, then serves the bundle and waits for `/health/ready`.
             2. **build-and-push** (needs 1): `docker/build-push-action` pushes `{{image.Repository}}` tagged
                `v{{number}}` and `v{{number}}-<commit>`.
-            3. **deploy** (needs 2): in the `production` environment, applies the manifest and pins the image digest just pushed.
+            3. **deploy** (needs 2): in the `production` environment, applies the manifest with the image pinned to the digest
+               just pushed, then waits for the rollout.
 
             No long-lived key is stored. {{(ecr
                 ? "ECR is reached through OIDC: set the repository variable `AWS_PUSH_ROLE_ARN` to a role allowed to push."

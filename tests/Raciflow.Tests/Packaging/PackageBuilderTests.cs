@@ -58,6 +58,15 @@ public sealed class PackageBuilderTests
         Assert.Equal("9.8.7", manifest.RaciflowVersion);
         Assert.Equal("ml/students-api:v1", manifest.Image);
         Assert.Contains("name: students-api\n", await File.ReadAllTextAsync(Path.Combine(result.Directory, PackageLayout.Kubernetes)), StringComparison.Ordinal);
+
+        // An ECR registry is pushed to through OIDC as well: the workflow then reads no secret at all.
+        var ecr = await PackageBuilder.BuildAsync(
+            version, new MemoryStream(await BundleBytesAsync(ws, version)), ws.Folder.File("e"), new PackageOptions { Registry = "123456789012.dkr.ecr.eu-west-1.amazonaws.com" });
+        var workflow = await File.ReadAllTextAsync(Path.Combine(ecr.Directory, PackageLayout.Workflow));
+        Assert.Contains("uses: aws-actions/amazon-ecr-login@v2", workflow, StringComparison.Ordinal);
+        Assert.Contains("role-to-assume: ${{ vars.AWS_PUSH_ROLE_ARN }}", workflow, StringComparison.Ordinal);
+        Assert.DoesNotContain("secrets.", workflow, StringComparison.Ordinal);
+        Assert.Equal(2, workflow.Split("id-token: write").Length - 1);
     }
 
     [Fact]
