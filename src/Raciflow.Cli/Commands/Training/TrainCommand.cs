@@ -53,7 +53,7 @@ public sealed class TrainCommand : RaciflowCommand<TrainCommand.Settings>
     public sealed class Settings : WorkspaceSettings
     {
         [CommandOption("-d|--data <DATASET>")]
-        [Description("Dataset NAME[@VERSION] (default: data.name in raciflow.yaml).")]
+        [Description("Dataset NAME[[@VERSION]] (default: data.name in raciflow.yaml).")]
         public string? Data { get; init; }
 
         [CommandOption("-t|--target <COLUMN>")]
