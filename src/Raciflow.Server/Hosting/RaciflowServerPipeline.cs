@@ -39,6 +39,8 @@ public static class RaciflowServerPipeline
         api.MapApprovals();
         api.MapRegistry();
         api.MapPredictions();
+        api.MapFeedback();
+        app.Services.GetRequiredService<ServingMetrics>().ObservePredictionLog(app.Services.GetRequiredService<Raciflow.Monitoring.PredictionLog.PredictionLogger>());
         app.MapMetrics("/metrics", app.Services.GetRequiredService<ServingMetrics>().Registry);
         app.MapRaciflowWeb();
         return app;

@@ -9,6 +9,7 @@ using Raciflow.Server.Health;
 using Raciflow.Server.Serving;
 using Raciflow.Serving;
 using Raciflow.Server.Web;
+using Raciflow.Monitoring.PredictionLog;
 using Raciflow.Tracking;
 using Raciflow.Workspaces;
 
@@ -23,6 +24,11 @@ public static class RaciflowServerServices
         services.AddSingleton(workspace.Clock);
         services.AddSingleton<TrackingService>();
         services.AddRaciflowServing(new RegistryServingCatalog(workspace), TimeSpan.FromSeconds(Math.Max(0.1, workspace.Project?.Serving.AliasRefreshSeconds ?? 2)));
+        services.AddSingleton(sp => new PredictionLogger(workspace, new PredictionLogOptions
+        {
+            DisabledModels = (workspace.Project?.Serving.UnloggedModels ?? []).ToHashSet(StringComparer.Ordinal),
+        }));
+        services.AddSingleton<IPredictionObserver>(sp => new PredictionLogObserver(sp.GetRequiredService<PredictionLogger>(), workspace.Clock));
         services.AddSingleton<WebSessions>();
         services.AddAntiforgery();
         services.AddDataProtection().UseEphemeralDataProtectionProvider(); // antiforgery keys live as long as the process, like web sessions

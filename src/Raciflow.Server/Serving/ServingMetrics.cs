@@ -27,6 +27,21 @@ public sealed class ServingMetrics
 
     public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
 
+    /// <summary>Exposes the prediction log's counters (enqueued, written, dropped, failed) at every scrape.</summary>
+    public void ObservePredictionLog(Raciflow.Monitoring.PredictionLog.PredictionLogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        var gauge = Metrics.WithCustomRegistry(Registry).CreateGauge("raciflow_prediction_log_records", "Prediction log records by state since the server started.", "state");
+        Registry.AddBeforeCollectCallback(() =>
+        {
+            var c = logger.Counters;
+            gauge.WithLabels("enqueued").Set(c.Enqueued);
+            gauge.WithLabels("written").Set(c.Written);
+            gauge.WithLabels("dropped").Set(c.Dropped);
+            gauge.WithLabels("failed").Set(c.Failed);
+        });
+    }
+
     public Counter Requests { get; }
 
     public Counter Rows { get; }

@@ -8,4 +8,7 @@ public sealed class ServingConfig
 
     /// <summary>How often the server re-reads the aliases, so a move made elsewhere (CLI) is served within this time.</summary>
     public double AliasRefreshSeconds { get; set; } = 2;
+
+    /// <summary>Models whose predictions are not written to the prediction log (e.g. personal data).</summary>
+    public List<string> UnloggedModels { get; set; } = [];
 }
