@@ -155,6 +155,13 @@ public sealed class ModelRegistry(Workspace workspace)
         return run;
     }
 
+    /// <summary>The rows a version was fitted on (its run's split's training rows): the reference for drift; empty when unknown.</summary>
+    public Task<Frame> LoadTrainingRowsAsync(ModelVersionDetails version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return TrainingRowsAsync(new RunLineage { DatasetVersionId = version.DatasetVersionId, SplitId = version.SplitId, PackageVersions = new Dictionary<string, string>() }, cancellationToken);
+    }
+
     /// <summary>The rows the model was fitted on, for the signature's ranges and categories; empty when unknown.</summary>
     private async Task<Frame> TrainingRowsAsync(RunLineage lineage, CancellationToken cancellationToken)
     {

@@ -1,0 +1,22 @@
+using Raciflow.Data;
+
+namespace Raciflow.Monitoring.ModelDrift;
+
+/// <summary>
+/// What a model's training rows are compared with: the predictions it served in a time window (from the prediction
+/// log), or a dataset version the user names.
+/// </summary>
+public sealed record DriftCurrent
+{
+    public DateTimeOffset? From { get; init; }
+
+    public DateTimeOffset? To { get; init; }
+
+    public DatasetRef? Dataset { get; init; }
+
+    public static DriftCurrent Window(DateTimeOffset from, DateTimeOffset to) => new() { From = from, To = to };
+
+    public static DriftCurrent OfDataset(DatasetRef dataset) => new() { Dataset = dataset };
+
+    public string Describe() => Dataset is { } d ? $"dataset {d}" : $"served predictions {From:yyyy-MM-dd HH:mm} to {To:yyyy-MM-dd HH:mm} UTC";
+}
