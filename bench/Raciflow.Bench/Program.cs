@@ -17,6 +17,8 @@ return args switch
     ["drift", .. var rest] => DriftBench.Run(rest),
     ["batch", .. var rest] => await BatchBench.RunAsync(rest),
     ["predlog", .. var rest] => await PredictionLogBench.RunAsync(rest),
+    ["serve-setup", .. var rest] => await Raciflow.Bench.Serving.ServeLoadSetup.RunAsync(rest),
+    ["ceiling", var port] => await Raciflow.Bench.Serving.CeilingServer.RunAsync(port),
     _ => Usage(),
 };
 
@@ -43,6 +45,8 @@ static int Usage()
           drift [args]        drift over 1,000,000 rows x 20 features
           batch [args]        batch scoring rows/s (linear, 100-tree forest) from a 1,000,000-row CSV
           predlog [args]      prediction log: TryLog ns and bytes per call, writer records/s
+          serve-setup DIR     workspace for bench/serve-load.sh (public linear and 100-tree forest); load and swap times
+          ceiling PORT        minimal ASP.NET endpoint parsing the same JSON (the ceiling for bench/serve-load.sh)
         """);
     return 2;
 }

@@ -23,11 +23,7 @@ internal sealed class GovernanceEndpointFilter : IEndpointFilter
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var workspace = http.RequestServices.GetRequiredService<Workspace>();
-        var governance = GovernanceHandlers.Register(new GovernanceService(workspace, BearerCredentials.From(http.Request), http.TraceIdentifier));
-        http.Features.Set(governance);
-
         var metadata = http.GetEndpoint()?.Metadata;
-        var governed = metadata?.GetMetadata<GovernedActionAttribute>();
 
         // A model the project serves publicly answers predictions without a token (a public form, a partner).
         if (metadata?.GetMetadata<PublicPredictAttribute>() is not null && http.Request.RouteValues["name"] is string model
@@ -35,6 +31,10 @@ internal sealed class GovernanceEndpointFilter : IEndpointFilter
         {
             return await next(context);
         }
+
+        var governance = GovernanceHandlers.Register(new GovernanceService(workspace, BearerCredentials.From(http.Request), http.TraceIdentifier));
+        http.Features.Set(governance);
+        var governed = metadata?.GetMetadata<GovernedActionAttribute>();
 
         // Approval actions belong to the task of the request they concern, and an alias move is models.alias or a
         // production approval depending on the alias: their core services authorise and audit them, so here the

@@ -43,7 +43,7 @@ public static class PredictionEndpoints
         try
         {
             var model = await http.RequestServices.GetRequiredService<ServedModels>().GetAsync(name, alias, version, http.RequestAborted);
-            var versionLabel = model.Version.ToString(CultureInfo.InvariantCulture);
+            var versionLabel = metrics.For(model).Version;
             var requestId = RequestId(http);
             var body = await ReadBodyAsync(http.Request, http.RequestAborted);
             if (body is null)
@@ -77,12 +77,13 @@ public static class PredictionEndpoints
                 metrics.Notes.WithLabels(model.Name, versionLabel, note.Field, note.Kind).Inc();
             }
 
-            metrics.Requests.WithLabels(model.Name, versionLabel, "ok").Inc();
-            metrics.Rows.WithLabels(model.Name, versionLabel).Inc(predictions.Length);
-            metrics.Latency.WithLabels(model.Name, versionLabel).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            var served = metrics.For(model);
+            served.Ok.Inc();
+            served.Rows.Inc(predictions.Length);
+            served.Latency.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             http.Response.Headers["X-Request-Id"] = requestId;
             http.RequestServices.GetService<IPredictionObserver>()?.Predicted(new PredictionEvent(model, requestId, parsed.Rows, predictions, Stopwatch.GetElapsedTime(started)));
-            return TypedResults.Ok(new PredictionResponse(model.Name, model.Version, requestId, predictions, parsed.Notes.Count == 0 ? null : parsed.Notes));
+            return new PredictionJsonResult(new PredictionResponse(model.Name, model.Version, requestId, predictions, parsed.Notes.Count == 0 ? null : parsed.Notes));
         }
         catch (Exception) when (!http.RequestAborted.IsCancellationRequested)
         {

@@ -27,6 +27,19 @@ public sealed class ServingMetrics
 
     public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), ServedModelMetrics> _byVersion = new();
+
+    /// <summary>The labelled series of one served version, looked up once per request instead of once per metric.</summary>
+    public ServedModelMetrics For(Raciflow.Serving.ServedModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return _byVersion.GetOrAdd((model.Name, model.Version), key =>
+        {
+            var version = key.Item2.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return new ServedModelMetrics(version, Requests.WithLabels(key.Item1, version, "ok"), Rows.WithLabels(key.Item1, version), Latency.WithLabels(key.Item1, version));
+        });
+    }
+
     /// <summary>Exposes the prediction log's counters (enqueued, written, dropped, failed) at every scrape.</summary>
     public void ObservePredictionLog(Raciflow.Monitoring.PredictionLog.PredictionLogger logger)
     {

@@ -64,7 +64,7 @@ public sealed class PredictEndpointTests
 
         var metrics = await server.Client.GetStringAsync("/metrics");
         Assert.Contains("raciflow_prediction_requests_total{model=\"students\",version=\"1\",outcome=\"invalid\"} 1", metrics, StringComparison.Ordinal);
-        Assert.DoesNotContain("raciflow_predicted_rows_total{model=\"students\",version=\"1\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains("raciflow_predicted_rows_total{model=\"students\",version=\"1\"} 0", metrics, StringComparison.Ordinal);
     }
 
     [Theory]
