@@ -37,7 +37,7 @@ public sealed class MonitoringWebPageTests(ChromiumBrowser chromium) : IClassFix
         await page.GotoAsync("/models/students/monitoring?window=1h");
         Assert.Contains("DRIFT DETECTED", await page.InnerTextAsync("#drift-banner"), StringComparison.Ordinal);
         Assert.Equal("yes", await page.InnerTextAsync("#drift tr:has(td:text-is('reading_score')) td:last-child"));
-        Assert.Equal("no", await page.InnerTextAsync("#drift tr:has(td:text-is('gender')) td:last-child"));
+        Assert.Equal("no", await page.InnerTextAsync("#drift tr:has(td:text-is('race_ethnicity')) td:last-child"));
         Assert.Equal(0, await page.Locator("#alerts").CountAsync()); // no alerts capability in this server: no empty section
 
         var missing = await page.APIRequest.GetAsync("/models/students/monitoring/charts/nonsense.svg");

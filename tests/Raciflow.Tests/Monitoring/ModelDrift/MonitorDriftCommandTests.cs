@@ -98,9 +98,9 @@ public sealed class MonitorDriftCommandTests
 
         Assert.Equal(2, badWindow.ExitCode);
         Assert.Contains("'24x' is not a duration", OneLine(badWindow.Stderr), StringComparison.Ordinal);
-        Assert.Equal(3, unknown.ExitCode);
+        Assert.Equal(4, unknown.ExitCode);
         Assert.Contains("no-such-model", OneLine(unknown.Stderr), StringComparison.Ordinal);
-        Assert.Equal(3, quiet.ExitCode);
+        Assert.Equal(4, quiet.ExitCode);
         Assert.Contains("logged no predictions", OneLine(quiet.Stderr), StringComparison.Ordinal);
         Assert.NotEqual(0, both.ExitCode);
 
