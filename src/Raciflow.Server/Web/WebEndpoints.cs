@@ -39,6 +39,7 @@ public static class WebEndpoints
         pages.MapGet("/inbox", InboxPage.Get);
         pages.MapPost("/inbox/read", InboxPage.MarkRead);
         pages.MapGet("/audit", AuditPage.Get);
+        MonitoringPage.Map(pages);
     }
 
     private static IResult Stylesheet(HttpContext http)

@@ -15,6 +15,9 @@ public sealed class TestWorkspace : IDisposable
 
     public Workspace Workspace { get; }
 
+    /// <summary>The CLI options that open this same workspace (folder and both stores).</summary>
+    public IReadOnlyList<string> StoreArguments { get; private init; } = [];
+
     public static async Task<TestWorkspace> CreateAsync(StoreKind kind = StoreKind.Local, string? projectYaml = null, string actor = "tester")
     {
         var folder = new TempDirectory();
@@ -35,7 +38,7 @@ public sealed class TestWorkspace : IDisposable
             options.ArtifactsUri = "file:.raciflow/artifacts";
         }
 
-        return new TestWorkspace(folder, await Workspace.OpenAsync(options));
+        return new TestWorkspace(folder, await Workspace.OpenAsync(options)) { StoreArguments = ["-C", folder.Path, "--store", options.StoreUri, "--artifacts", options.ArtifactsUri] };
     }
 
     public void Dispose()

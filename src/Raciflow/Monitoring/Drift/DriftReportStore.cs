@@ -22,7 +22,7 @@ public sealed partial class DriftReportStore(IArtifactStore artifacts, TimeProvi
     {
     }
 
-    /// <summary>Saves a report about <paramref name="subject"/> (e.g. a model name) at the clock's current time.</summary>
+    /// <summary>Saves a report about <paramref name="subject"/> (e.g. a model version, <c>churn@3</c>) at the clock's current time.</summary>
     public async Task<StoredDriftReport> SaveAsync(DriftReport report, string subject, CancellationToken cancellationToken = default)
     {
         ValidateSubject(subject);
@@ -72,10 +72,10 @@ public sealed partial class DriftReportStore(IArtifactStore artifacts, TimeProvi
     {
         if (!SubjectPattern().IsMatch(subject))
         {
-            throw RaciflowException.Invalid($"Drift report subject '{subject}' must be 1–100 letters, digits, '.', '_' or '-', starting with a letter or digit.", subject);
+            throw RaciflowException.Invalid($"Drift report subject '{subject}' must be 1–120 letters, digits, '.', '_', '-' or '@' (as in model@version), starting with a letter or digit.", subject);
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]{0,119}$")]
     private static partial Regex SubjectPattern();
 }

@@ -2,13 +2,14 @@ using Raciflow.Data;
 using Raciflow.Monitoring.Drift;
 using Raciflow.Monitoring.PredictionLog;
 using Raciflow.Registry;
+using Raciflow.Serving.Batch;
 using Raciflow.Workspaces;
 
 namespace Raciflow.Monitoring.ModelDrift;
 
 /// <summary>
 /// Drift of a served model: the reference is the training rows of the version (with the version's own predictions
-/// on them as the output distribution); the current data is a window of logged predictions or a dataset version.
+/// on them as the output distribution); the current data is a window of logged predictions, a dataset version or a CSV/Parquet file.
 /// Tests and thresholds come from the monitoring.drift section of raciflow.yaml.
 /// </summary>
 public sealed class ModelDriftService(Workspace workspace)
@@ -42,6 +43,10 @@ public sealed class ModelDriftService(Workspace workspace)
             }
 
             currentRows = WithPredictions(frame, inputs, bundle);
+        }
+        else if (current.File is { } file)
+        {
+            currentRows = WithPredictions(await BatchFrameReader.ReadInputsAsync(bundle, file, cancellationToken), inputs, bundle);
         }
         else
         {
