@@ -18,6 +18,10 @@ internal sealed class MlNetModel : ITrainedModel
     private readonly PredictionEnginePool<ScoreOutput>? _scores;
     private readonly PredictionEnginePool<ProbabilityOutput>? _probabilities;
     private readonly PredictionEnginePool<ScoresOutput>? _classScores;
+    private readonly CompiledForestRegression? _forest;
+
+    /// <summary>Rows up to this many features convert to float on the stack.</summary>
+    private const int StackFeatures = 512;
 
     public MlNetModel(string algorithm, TaskKind task, int outputWidth, int featureCount, MLContext ml, ITransformer transformer)
     {
@@ -31,6 +35,7 @@ internal sealed class MlNetModel : ITrainedModel
         switch (task)
         {
             case TaskKind.Regression:
+                _forest = CompiledForestRegression.TryCreate(transformer);
                 _scores = new(() => ml.Model.CreatePredictionEngine<FeatureRow, ScoreOutput>(transformer, inputSchemaDefinition: schema));
                 break;
             case TaskKind.Binary:
@@ -62,6 +67,12 @@ internal sealed class MlNetModel : ITrainedModel
     public void Predict(ReadOnlySpan<double> features, Span<double> output)
     {
         CheckWidth(features.Length);
+        if (_forest is not null && _forest.TryPredict(features, features.Length <= StackFeatures ? stackalloc float[features.Length] : new float[features.Length], out var score))
+        {
+            output[0] = score;
+            return;
+        }
+
         var row = new FeatureRow { Features = MlNetRows.ToFloats(features) };
         switch (Task)
         {
@@ -80,6 +91,12 @@ internal sealed class MlNetModel : ITrainedModel
     public void PredictBatch(FeatureMatrix features, Span<double> output)
     {
         CheckWidth(features.Columns);
+        if (_forest is not null)
+        {
+            PredictCompiled(_forest, features, output);
+            return;
+        }
+
         var scored = _transformer.Transform(MlNetRows.Scoring(_ml, features));
         switch (Task)
         {
@@ -107,6 +124,17 @@ internal sealed class MlNetModel : ITrainedModel
                 }
 
                 break;
+        }
+    }
+
+    private void PredictCompiled(CompiledForestRegression forest, FeatureMatrix features, Span<double> output)
+    {
+        var scratch = features.Columns <= StackFeatures ? stackalloc float[features.Columns] : new float[features.Columns];
+        for (var r = 0; r < features.Rows; r++)
+        {
+            output[r] = forest.TryPredict(features.Row(r), scratch, out var score)
+                ? score
+                : _scores!.Predict(new FeatureRow { Features = MlNetRows.ToFloats(features.Row(r)) }).Score;
         }
     }
 
