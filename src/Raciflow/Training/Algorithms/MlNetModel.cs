@@ -20,9 +20,6 @@ internal sealed class MlNetModel : ITrainedModel
     private readonly PredictionEnginePool<ScoresOutput>? _classScores;
     private readonly CompiledForestRegression? _forest;
 
-    /// <summary>Rows up to this many features convert to float on the stack.</summary>
-    private const int StackFeatures = 512;
-
     public MlNetModel(string algorithm, TaskKind task, int outputWidth, int featureCount, MLContext ml, ITransformer transformer)
     {
         Algorithm = algorithm;
@@ -35,7 +32,7 @@ internal sealed class MlNetModel : ITrainedModel
         switch (task)
         {
             case TaskKind.Regression:
-                _forest = CompiledForestRegression.TryCreate(transformer);
+                _forest = CompiledForestRegression.TryCreate(transformer, featureCount);
                 _scores = new(() => ml.Model.CreatePredictionEngine<FeatureRow, ScoreOutput>(transformer, inputSchemaDefinition: schema));
                 break;
             case TaskKind.Binary:
@@ -67,7 +64,7 @@ internal sealed class MlNetModel : ITrainedModel
     public void Predict(ReadOnlySpan<double> features, Span<double> output)
     {
         CheckWidth(features.Length);
-        if (_forest is not null && _forest.TryPredict(features, features.Length <= StackFeatures ? stackalloc float[features.Length] : new float[features.Length], out var score))
+        if (_forest is not null && _forest.TryPredict(features, out var score))
         {
             output[0] = score;
             return;
@@ -127,16 +124,10 @@ internal sealed class MlNetModel : ITrainedModel
         }
     }
 
-    private void PredictCompiled(CompiledForestRegression forest, FeatureMatrix features, Span<double> output)
-    {
-        var scratch = features.Columns <= StackFeatures ? stackalloc float[features.Columns] : new float[features.Columns];
-        for (var r = 0; r < features.Rows; r++)
-        {
-            output[r] = forest.TryPredict(features.Row(r), scratch, out var score)
-                ? score
-                : _scores!.Predict(new FeatureRow { Features = MlNetRows.ToFloats(features.Row(r)) }).Score;
-        }
-    }
+    private void PredictCompiled(CompiledForestRegression forest, FeatureMatrix features, Span<double> output) =>
+        forest.PredictBatch(features, output, r => ScoreWithMlNet(features.Row(r)));
+
+    private double ScoreWithMlNet(ReadOnlySpan<double> features) => _scores!.Predict(new FeatureRow { Features = MlNetRows.ToFloats(features) }).Score;
 
     public void Save(Stream stream)
     {

@@ -17,7 +17,7 @@ public sealed class CompiledForestRegressionTests
             ["trees"] = trees, ["leaves"] = leaves, ["min_leaf"] = 2, ["feature_fraction"] = 0.7,
         });
         var model = (MlNetModel)new RandomForestAlgorithm().Fit(data, hyperparameters, seed: 5);
-        Assert.NotNull(CompiledForestRegression.TryCreate(model.Transformer));
+        Assert.NotNull(CompiledForestRegression.TryCreate(model.Transformer, model.FeatureCount));
 
         // Rows beyond the training range too, so every branch of the trees is taken, including the extremes.
         var probe = SyntheticData.Regression(3000, seed: 11).Features;
@@ -57,7 +57,7 @@ public sealed class CompiledForestRegressionTests
         var data = SyntheticData.Classification(300, 2);
         var model = (MlNetModel)new RandomForestAlgorithm().Fit(data, new RandomForestAlgorithm().SearchSpace(TaskKind.Binary).Defaults(), seed: 5);
 
-        Assert.Null(CompiledForestRegression.TryCreate(model.Transformer));
+        Assert.Null(CompiledForestRegression.TryCreate(model.Transformer, model.FeatureCount));
     }
 
     /// <summary>ML.NET's own batch scoring of the rows (its data view path, which the model used before).</summary>
