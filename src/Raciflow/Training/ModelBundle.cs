@@ -18,6 +18,9 @@ public sealed class ModelBundle
     private const int FormatVersion = 1;
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
+    /// <summary>Rows of up to this many features (or classes) are predicted in stack memory.</summary>
+    private const int StackValues = 256;
+
     public required FeaturePipeline Pipeline { get; init; }
 
     public required ITrainedModel Model { get; init; }
@@ -51,8 +54,14 @@ public sealed class ModelBundle
     /// <summary>The prediction for one row of raw values by column name (as a server receives them).</summary>
     public ModelPrediction PredictRow(IReadOnlyDictionary<string, object?> row)
     {
-        var output = new double[Model.OutputWidth];
-        Model.Predict(Pipeline.TransformRow(row), output);
+        // The server's per-request path: features and raw outputs live on the stack (heap only for very wide rows),
+        // so a request allocates nothing here beyond the prediction it returns.
+        var featureCount = Pipeline.FeatureCount;
+        var features = featureCount <= StackValues ? stackalloc double[featureCount] : new double[featureCount];
+        var width = Model.OutputWidth;
+        var output = width <= StackValues ? stackalloc double[width] : new double[width];
+        Pipeline.TransformRow(row, features);
+        Model.Predict(features, output);
         return Describe(output);
     }
 

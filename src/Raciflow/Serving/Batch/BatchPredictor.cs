@@ -1,21 +1,35 @@
-using Raciflow.Data;
 using Raciflow.Training;
 
 namespace Raciflow.Serving.Batch;
 
 /// <summary>
-/// Predicts one chunk: slices of rows go through the fitted pipeline and the model's batch prediction in
-/// parallel (the bundle is thread-safe), each slice writing its own part of the output.
+/// Predicts chunks: slices of rows go through the fitted pipeline and the model's batch prediction in parallel
+/// (the bundle is thread-safe), each slice encoding its rows of the chunk in place and writing its own part of the
+/// output. The feature and output buffers are kept from chunk to chunk, so a chunk's predictions are valid until
+/// the next call.
 /// </summary>
-internal static class BatchPredictor
+internal sealed class BatchPredictor(ModelBundle bundle)
 {
     private const int MinimumSliceRows = 4096;
 
-    public static BatchPredictions Predict(ModelBundle bundle, BatchChunk chunk)
+    private double[]?[] _features = [];
+    private double[] _raw = [];
+
+    public BatchPredictions Predict(BatchChunk chunk)
     {
         var width = bundle.Model.OutputWidth;
-        var raw = new double[chunk.Rows * width];
+        if (_raw.Length < chunk.Rows * width)
+        {
+            _raw = new double[chunk.Rows * width];
+        }
+
+        var raw = _raw;
         var slices = Math.Max(1, Math.Min(Environment.ProcessorCount, chunk.Rows / MinimumSliceRows));
+        if (_features.Length != slices)
+        {
+            _features = new double[slices][];
+        }
+
         var size = (chunk.Rows + slices - 1) / slices;
         Parallel.For(0, slices, s =>
         {
@@ -26,18 +40,11 @@ internal static class BatchPredictor
                 return;
             }
 
-            var frame = slices == 1 ? chunk.Columns : Slice(chunk.Columns, bundle, start, count);
-            var features = bundle.Pipeline.Transform(frame);
+            var features = bundle.Pipeline.Transform(chunk.Columns, start, count, _features[s]);
+            _features[s] = features.Values;
             bundle.Model.PredictBatch(features, raw.AsSpan(start * width, count * width));
         });
 
         return new BatchPredictions(bundle, raw, chunk.Rows);
-    }
-
-    /// <summary>The model's input columns for rows start .. start + count (other columns are not needed to predict).</summary>
-    private static Frame Slice(Frame frame, ModelBundle bundle, int start, int count)
-    {
-        var rows = Enumerable.Range(start, count).ToArray();
-        return new Frame(bundle.InputSchema.Select(c => frame[c.Name].Take(rows)).ToList());
     }
 }

@@ -46,14 +46,22 @@ public static class BatchScorer
                     : new ParquetBatchWriter(stream, predictionColumns);
                 await using (writer)
                 {
-                    var next = reader.ReadAsync(cancellationToken).AsTask();
-                    while (await next is { } chunk)
+                    var predictor = new BatchPredictor(bundle);
+                    var next = ReadAheadAsync(reader, cancellationToken);
+                    try
                     {
-                        next = reader.ReadAsync(cancellationToken).AsTask();
-                        var predictions = BatchPredictor.Predict(bundle, chunk);
-                        await writer.WriteAsync(chunk, predictions, cancellationToken);
-                        rows += chunk.Rows;
-                        progress?.Report(reader.Progress);
+                        while (await next is { } chunk)
+                        {
+                            next = ReadAheadAsync(reader, cancellationToken);
+                            var predictions = predictor.Predict(chunk);
+                            await writer.WriteAsync(chunk, predictions, cancellationToken);
+                            rows += chunk.Rows;
+                            progress?.Report(reader.Progress);
+                        }
+                    }
+                    finally
+                    {
+                        await SettleAsync(next);
                     }
 
                     await writer.CompleteAsync(cancellationToken);
@@ -70,6 +78,29 @@ public static class BatchScorer
         progress?.Report(1);
         using var process = Process.GetCurrentProcess();
         return new BatchScoringResult(rows, clock.Elapsed, process.TotalProcessorTime - cpuBefore, process.PeakWorkingSet64);
+    }
+
+    /// <summary>
+    /// Reads the next chunk on the thread pool so that parsing it overlaps with scoring and writing the current one
+    /// (the CSV reader works synchronously and would otherwise run in turn with them).
+    /// </summary>
+    private static Task<BatchChunk?> ReadAheadAsync(IBatchReader reader, CancellationToken cancellationToken) =>
+        Task.Run(() => reader.ReadAsync(cancellationToken).AsTask(), cancellationToken);
+
+    /// <summary>
+    /// Waits for a read still in flight (when scoring or writing failed) before the reader is disposed under it; its
+    /// own outcome no longer matters, the first error is the one reported.
+    /// </summary>
+    private static async Task SettleAsync(Task<BatchChunk?> read)
+    {
+        try
+        {
+            await read;
+        }
+        catch
+        {
+            // Already reported: the error that ended the loop is the one the caller sees.
+        }
     }
 
     private static async Task<IBatchReader> OpenAsync(string path, string format, BatchModelInputs inputs, bool keepRawRows, int chunkRows, CancellationToken cancellationToken) =>

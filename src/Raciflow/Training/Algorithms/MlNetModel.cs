@@ -18,6 +18,7 @@ internal sealed class MlNetModel : ITrainedModel
     private readonly PredictionEnginePool<ScoreOutput>? _scores;
     private readonly PredictionEnginePool<ProbabilityOutput>? _probabilities;
     private readonly PredictionEnginePool<ScoresOutput>? _classScores;
+    private readonly CompiledForestRegression? _forest;
 
     public MlNetModel(string algorithm, TaskKind task, int outputWidth, int featureCount, MLContext ml, ITransformer transformer)
     {
@@ -31,6 +32,7 @@ internal sealed class MlNetModel : ITrainedModel
         switch (task)
         {
             case TaskKind.Regression:
+                _forest = CompiledForestRegression.TryCreate(transformer, featureCount);
                 _scores = new(() => ml.Model.CreatePredictionEngine<FeatureRow, ScoreOutput>(transformer, inputSchemaDefinition: schema));
                 break;
             case TaskKind.Binary:
@@ -62,6 +64,12 @@ internal sealed class MlNetModel : ITrainedModel
     public void Predict(ReadOnlySpan<double> features, Span<double> output)
     {
         CheckWidth(features.Length);
+        if (_forest is not null && _forest.TryPredict(features, out var score))
+        {
+            output[0] = score;
+            return;
+        }
+
         var row = new FeatureRow { Features = MlNetRows.ToFloats(features) };
         switch (Task)
         {
@@ -80,6 +88,12 @@ internal sealed class MlNetModel : ITrainedModel
     public void PredictBatch(FeatureMatrix features, Span<double> output)
     {
         CheckWidth(features.Columns);
+        if (_forest is not null)
+        {
+            PredictCompiled(_forest, features, output);
+            return;
+        }
+
         var scored = _transformer.Transform(MlNetRows.Scoring(_ml, features));
         switch (Task)
         {
@@ -109,6 +123,11 @@ internal sealed class MlNetModel : ITrainedModel
                 break;
         }
     }
+
+    private void PredictCompiled(CompiledForestRegression forest, FeatureMatrix features, Span<double> output) =>
+        forest.PredictBatch(features, output, r => ScoreWithMlNet(features.Row(r)));
+
+    private double ScoreWithMlNet(ReadOnlySpan<double> features) => _scores!.Predict(new FeatureRow { Features = MlNetRows.ToFloats(features) }).Score;
 
     public void Save(Stream stream)
     {

@@ -22,7 +22,15 @@ public abstract class ColumnEncoder
     public abstract IReadOnlyList<string> FeatureNames();
 
     /// <summary>Writes row <c>r</c>'s features at <c>destination[r * stride + offset ..]</c>.</summary>
-    public abstract void EncodeColumn(FrameColumn column, double[] destination, int stride, int offset);
+    public void EncodeColumn(FrameColumn column, double[] destination, int stride, int offset) =>
+        EncodeRows(column, 0, column.Length, destination, stride, offset);
+
+    /// <summary>
+    /// Writes the features of rows <c>start .. start + count</c> of <paramref name="column"/>, row
+    /// <c>start + i</c> at <c>destination[i * stride + offset ..]</c> (batch scoring encodes slices of a chunk in
+    /// place, without copying the columns first).
+    /// </summary>
+    public abstract void EncodeRows(FrameColumn column, int start, int count, Span<double> destination, int stride, int offset);
 
     /// <summary>Writes the features of one raw value (null when missing) into <paramref name="destination"/>.</summary>
     public abstract void EncodeValue(object? value, Span<double> destination);

@@ -48,12 +48,12 @@ public sealed class DateTimeEncoder : ColumnEncoder
         return names;
     }
 
-    public override void EncodeColumn(FrameColumn column, double[] destination, int stride, int offset)
+    public override void EncodeRows(FrameColumn column, int start, int count, Span<double> destination, int stride, int offset)
     {
         var dates = ReadDates(column);
-        for (var r = 0; r < dates.Length; r++)
+        for (var i = 0; i < count; i++)
         {
-            Encode(dates[r], destination.AsSpan((r * stride) + offset));
+            Encode(dates[start + i], destination[((i * stride) + offset)..]);
         }
     }
 

@@ -64,39 +64,55 @@ public sealed class FeaturePipeline
     }
 
     /// <summary>Features of every row of <paramref name="frame"/>, which must hold the input columns.</summary>
-    public FeatureMatrix Transform(Frame frame)
+    public FeatureMatrix Transform(Frame frame) => Transform(frame, 0, frame.RowCount);
+
+    /// <summary>
+    /// Features of rows <c>start .. start + count</c> of <paramref name="frame"/>. Written into
+    /// <paramref name="buffer"/> when it holds exactly <c>count × FeatureCount</c> values (batch scoring reuses one
+    /// per slice across chunks), else into a new array.
+    /// </summary>
+    public FeatureMatrix Transform(Frame frame, int start, int count, double[]? buffer = null)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start + count, frame.RowCount, nameof(count));
         var width = FeatureCount;
-        var values = new double[frame.RowCount * width];
+        var values = buffer is not null && buffer.Length == count * width ? buffer : new double[count * width];
+        var widths = Widths;
         var offset = 0;
-        foreach (var encoder in Encoders)
+        for (var i = 0; i < Encoders.Count; i++)
         {
+            var encoder = Encoders[i];
             if (!frame.Contains(encoder.Column))
             {
                 throw RaciflowException.Invalid($"Column '{encoder.Column}' is missing; the model needs: {string.Join(", ", InputColumns.Select(c => c.Name))}.", encoder.Column);
             }
 
-            encoder.EncodeColumn(frame[encoder.Column], values, width, offset);
-            offset += encoder.FeatureNames().Count;
+            encoder.EncodeRows(frame[encoder.Column], start, count, values, width, offset);
+            offset += widths[i];
         }
 
-        return new FeatureMatrix(values, frame.RowCount, width, FeatureNames);
+        return new FeatureMatrix(values, count, width, FeatureNames);
     }
 
     /// <summary>Features of one row of raw values by column name; an absent column counts as a missing value.</summary>
     public double[] TransformRow(IReadOnlyDictionary<string, object?> row)
     {
         var features = new double[FeatureCount];
+        TransformRow(row, features);
+        return features;
+    }
+
+    /// <summary>As above into <paramref name="features"/> (at least <see cref="FeatureCount"/> long), so a server can score a row without allocating.</summary>
+    public void TransformRow(IReadOnlyDictionary<string, object?> row, Span<double> features)
+    {
         var widths = Widths;
         var offset = 0;
         for (var i = 0; i < Encoders.Count; i++)
         {
             var encoder = Encoders[i];
-            encoder.EncodeValue(row.GetValueOrDefault(encoder.Column), features.AsSpan(offset, widths[i]));
+            encoder.EncodeValue(row.GetValueOrDefault(encoder.Column), features.Slice(offset, widths[i]));
             offset += widths[i];
         }
-
-        return features;
     }
 
     // Serving transforms one row per request: the encoders' widths are computed once, not per call.

@@ -14,11 +14,11 @@ public sealed class TextEncoder : ColumnEncoder
 
     public override IReadOnlyList<string> FeatureNames() => Enumerable.Range(0, Buckets).Select(b => $"{Column}#{b}").ToList();
 
-    public override void EncodeColumn(FrameColumn column, double[] destination, int stride, int offset)
+    public override void EncodeRows(FrameColumn column, int start, int count, Span<double> destination, int stride, int offset)
     {
-        for (var r = 0; r < column.Length; r++)
+        for (var i = 0; i < count; i++)
         {
-            Encode(column.Format(r), destination.AsSpan((r * stride) + offset));
+            Encode(column.Format(start + i), destination[((i * stride) + offset)..]);
         }
     }
 

@@ -26,6 +26,7 @@ public sealed class BatchScorerTests : IDisposable
     [Theory]
     [InlineData("linear", TaskKind.Regression)]
     [InlineData("random-forest", TaskKind.Multiclass)]
+    [InlineData("random-forest", TaskKind.Regression)]
     [InlineData("logistic-regression", TaskKind.Binary)]
     public async Task BundleBatchAndOnnxGiveTheSameNumbers(string algorithm, TaskKind task)
     {
@@ -57,6 +58,52 @@ public sealed class BatchScorerTests : IDisposable
             var labels = File.ReadLines(csv).Skip(1).Select(l => l.Split(',')[7]).ToArray();
             Assert.Equal(bundle.Predict(rows).Select(p => p.Label).ToArray(), labels);
         }
+    }
+
+    [Fact]
+    public async Task NumbersInEveryFormatAreReadAsDoubleParseReadsThem()
+    {
+        var bundle = BundleFactory.Train(PackagingFrames.TrainingRows("body_mass_g"), "body_mass_g", "linear", TaskKind.Regression);
+        var random = new Random(4);
+        string[] formats = ["R", "F3", "E10", "G5", "0.##########", "F0"];
+        var lines = new List<string> { "species,island,beak_length_mm,beak_depth_mm,flipper_length_mm,sex" };
+        var expected = new List<double[]>();
+        for (var r = 0; r < 3000; r++)
+        {
+            var cells = new string[3];
+            var values = new double[3];
+            for (var c = 0; c < 3; c++)
+            {
+                var value = (random.NextDouble() - 0.3) * Math.Pow(10, random.Next(-30, 30));
+                cells[c] = (r % 7) switch
+                {
+                    0 => " " + value.ToString("R", CultureInfo.InvariantCulture) + " ",
+                    1 => "+" + Math.Abs(value).ToString("R", CultureInfo.InvariantCulture),
+                    2 => r % 3 == 0 ? "NA" : string.Empty,
+                    3 => (r % 2 == 0 ? "." : "-.") + random.Next(1, 99999).ToString(CultureInfo.InvariantCulture),
+                    _ => value.ToString(formats[random.Next(formats.Length)], CultureInfo.InvariantCulture),
+                };
+                values[c] = double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : double.NaN;
+            }
+
+            lines.Add($"Adelie,Biscoe,{cells[0]},{cells[1]},{cells[2]},MALE");
+            expected.Add(values);
+        }
+
+        var input = Path.Combine(_folder, "formats.csv");
+        File.WriteAllLines(input, lines);
+        var frame = new Frame(
+        [
+            new StringColumn("species", ColumnType.Categorical, Enumerable.Repeat<string?>("Adelie", expected.Count).ToArray()),
+            new StringColumn("island", ColumnType.Categorical, Enumerable.Repeat<string?>("Biscoe", expected.Count).ToArray()),
+            .. new[] { "beak_length_mm", "beak_depth_mm", "flipper_length_mm" }.Select((name, c) => new NumericColumn(name, ColumnType.Numeric, expected.Select(v => v[c]).ToArray())),
+            new StringColumn("sex", ColumnType.Categorical, Enumerable.Repeat<string?>("MALE", expected.Count).ToArray()),
+        ]);
+
+        var output = Path.Combine(_folder, "formats-out.csv");
+        await BatchScorer.ScoreAsync(bundle, input, output, chunkRows: 700);
+
+        Assert.Equal(bundle.PredictRaw(frame), ReadCsvOutputs(output, bundle));
     }
 
     [Fact]
