@@ -3,10 +3,13 @@ using Microsoft.Playwright;
 using Raciflow.Data;
 using Raciflow.Data.Profiling;
 using Raciflow.Data.Validation;
+using Raciflow.Pipelines;
+using Raciflow.Registry;
 using Raciflow.Server.Web;
 using Raciflow.Tests.Serving;
 using Raciflow.Tests.Support;
 using Raciflow.Tests.Support.Browser;
+using Raciflow.Training;
 
 namespace Raciflow.Tests.Server;
 
@@ -114,6 +117,40 @@ public sealed class LifecycleWebPageTests(ChromiumBrowser chromium) : IClassFixt
         Assert.Contains("production", await page.InnerTextAsync("#alias-history"), StringComparison.Ordinal);
         await page.ClickAsync("#predict-link");
         Assert.EndsWith("/predict/students", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AClassifierAnswersWithItsLabelAndEveryClassProbabilityAndAnEmptyNullableFieldIsMissing()
+    {
+        using var ws = await TestWorkspace.CreateAsync();
+        await new DatasetService(ws.Workspace).AddAsync(RepositoryPaths.SharedData("penguins.csv"), "penguins");
+        var report = await new TrainingPipeline(ws.Workspace).RunAsync(new TrainOptions
+        {
+            Data = "penguins", Target = "species", Task = TaskKind.Multiclass, Algorithms = ["naive-bayes"], Trials = 1, Folds = 2,
+        });
+        var registry = new ModelRegistry(ws.Workspace);
+        var bundle = await registry.LoadBundleAsync(await registry.RegisterAsync(report.Best.RunId, "penguins"));
+        await registry.SetAliasAsync("penguins", 1, ModelAliases.Production);
+        await using var server = await WebServer.StartAsync(ws.Workspace);
+        var page = await chromium.NewPageAsync(server.BaseAddress);
+
+        await page.GotoAsync("/predict/penguins");
+        Assert.Contains("— (missing)", await page.InnerTextAsync("[data-field=sex] select"), StringComparison.Ordinal);
+        await Field(page, "island").SelectOptionAsync("Biscoe");
+        await Field(page, "beak_length_mm").FillAsync("47.5");
+        await Field(page, "beak_depth_mm").FillAsync("15.1");
+        await Field(page, "flipper_length_mm").FillAsync("218");
+        await Field(page, "body_mass_g").FillAsync("5200");
+        await SubmitAsync(page);
+
+        var expected = bundle.PredictRow(new Dictionary<string, object?>
+        {
+            ["island"] = "Biscoe", ["beak_length_mm"] = 47.5, ["beak_depth_mm"] = 15.1, ["flipper_length_mm"] = 218.0, ["body_mass_g"] = 5200.0, ["sex"] = null,
+        });
+        Assert.Equal(expected.Label, await page.InnerTextAsync("#prediction-label"));
+        var classes = await page.Locator("#probabilities .class").AllInnerTextsAsync();
+        Assert.Equal(expected.Probabilities!.OrderByDescending(p => p.Value).Select(p => p.Key), classes);
+        Assert.Equal(3, await page.Locator("#probabilities meter").CountAsync());
     }
 
     /// <summary>Posts the form with its button and waits for the answer page.</summary>

@@ -99,4 +99,32 @@ public sealed class LifecycleWebSecurityTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, posted.StatusCode); // the token passes; the missing fields do not
         Assert.Contains("is required", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheFormNeedsASignInOnceMembersExistUnlessTheModelIsPublicAndTheOtherPagesAlways()
+    {
+        const string Yaml = "project: students\nserving:\n  public_models: [open]\n";
+        await using var server = await ServingServer.StartAsync(StoreKind.Local, Yaml);
+        var token = (await new Raciflow.Governance.GovernanceService(server.Workspace.Workspace, Raciflow.Governance.Members.Credentials.None).Members.AddAsync("mila", ["ml-engineer"])).Token;
+        var registry = new ModelRegistry(server.Workspace.Workspace);
+        await registry.RegisterAsync((await registry.GetAsync(ModelRef.Parse("students@1"))).RunId, "open");
+        await registry.SetAliasAsync("open", 1, ModelAliases.Production);
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.Client.BaseAddress };
+
+        foreach (var path in new[] { "/predict/students", "/runs", "/models/open", "/datasets/students/1" })
+        {
+            using var refused = await anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Equal("/login?returnUrl=" + Uri.EscapeDataString(path), refused.Headers.Location?.OriginalString);
+        }
+
+        using (var open = await anonymous.GetAsync("/predict/open"))
+        {
+            Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        }
+
+        using var member = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = server.Client.BaseAddress };
+        using var signedIn = await WebForms.SignInAsync(member, token);
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/predict/students")).StatusCode);
+    }
 }
