@@ -21,6 +21,9 @@ public static class WebEndpoints
         open.MapGet("/login", LoginPage.Get);
         open.MapPost("/login", LoginPage.Post);
         open.MapPost("/logout", (Delegate)LoginPage.Logout);
+        // Like the predict API, the form is open for models raciflow.yaml serves publicly; PredictPage asks the rest to sign in.
+        open.MapGet("/predict/{model}", PredictPage.Get);
+        open.MapPost("/predict/{model}", PredictPage.Post);
 
         MapPages(app.MapGroup(string.Empty).AddEndpointFilter(new WebRequestFilter(requireSignIn: true)).ExcludeFromDescription());
         return app;
@@ -40,6 +43,16 @@ public static class WebEndpoints
         pages.MapPost("/inbox/read", InboxPage.MarkRead);
         pages.MapGet("/audit", AuditPage.Get);
         MonitoringPage.Map(pages);
+        pages.MapGet("/runs", RunsPage.List);
+        pages.MapGet("/runs/{id}", RunsPage.Detail);
+        pages.MapGet("/runs/{id}/artifacts/{**path}", RunsPage.Artifact);
+        pages.MapGet("/datasets", (Delegate)DatasetsPage.List);
+        pages.MapGet("/datasets/{name}", DatasetsPage.Versions);
+        pages.MapGet("/datasets/{name}/{version}", DatasetsPage.Detail);
+        pages.MapGet("/datasets/{name}/{version}/profile", DatasetsPage.Profile);
+        pages.MapGet("/models", (Delegate)ModelsPage.List);
+        pages.MapGet("/models/{name}", ModelsPage.Detail);
+        pages.MapGet("/models/{name}/versions/{version:int}", ModelsPage.VersionDetail);
     }
 
     private static IResult Stylesheet(HttpContext http)

@@ -28,6 +28,29 @@ public sealed class LineageService(Workspace workspace)
         };
     }
 
+    /// <summary>A run (id or unique prefix) with its dataset version and the model versions made from it or its children.</summary>
+    public async Task<RunLineageLinks> ForRunAsync(string runIdOrPrefix, CancellationToken cancellationToken = default)
+    {
+        var tracking = new TrackingService(workspace);
+        var run = await tracking.GetRunAsync(await tracking.ResolveRunIdAsync(runIdOrPrefix, cancellationToken), cancellationToken);
+        await using var db = workspace.Metadata.CreateContext();
+        var datasetVersionId = run.Lineage.DatasetVersionId;
+        if (datasetVersionId is null && run.Run.ParentRunId is { } parentId)
+        {
+            // A training job records the dataset on its parent run; the algorithms' runs under it trained on it too.
+            datasetVersionId = await db.Set<Run>().Where(r => r.Id == parentId).Select(r => r.DatasetVersionId).SingleOrDefaultAsync(cancellationToken);
+        }
+
+        if (datasetVersionId is not { } id)
+        {
+            return new RunLineageLinks(run, null, []);
+        }
+
+        var children = await db.Set<Run>().Where(r => r.ParentRunId == run.Run.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+        var models = await new ModelRegistry(workspace).VersionsTrainedOnAsync(id, cancellationToken);
+        return new RunLineageLinks(run, await DatasetAsync(db, id, cancellationToken), models.Where(m => m.RunId == run.Run.Id || children.Contains(m.RunId)).ToList());
+    }
+
     public async Task<DatasetLineage> ForDatasetAsync(DatasetRef reference, CancellationToken cancellationToken = default)
     {
         var version = await new DatasetService(workspace).ResolveAsync(reference, cancellationToken);

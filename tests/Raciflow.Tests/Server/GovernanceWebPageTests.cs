@@ -50,9 +50,9 @@ public sealed class GovernanceWebPageTests(ChromiumBrowser chromium) : IClassFix
     [InlineData(StoreKind.Production)]
     public async Task OnlyTheAccountableGetsApproveButtonsAndAHandMadePostByAnotherMemberIsRefused(StoreKind kind)
     {
-        using var ws = await GovernanceWorkspace.CreateAsync(kind);
+        using var ws = await GovernanceWorkspace.CreateAsync(kind, GovernanceYaml.FixedWith("gates:\n  - action: package\n    separation_of_duties: true"));
         var t = await ws.EnrolAsync(("owner", "BS"), ("dana", "DS"), ("max", "MLE"), ("devin", "DevOps"));
-        var request = await ws.As(t["devin"]).RequestApprovalAsync(GovernedActions.ModelsAliasProduction, "churn v3", Arguments, """{"r2":0.91,"kpi":"r2 >= 0.8 passed"}""");
+        var request = await ws.As(t["devin"]).RequestApprovalAsync(GovernedActions.Package, "churn v3", Arguments, """{"r2":0.91,"kpi":"r2 >= 0.8 passed"}""");
         await using var server = await WebServer.StartAsync(ws.Workspace);
 
         // dana (data scientist) is Consulted on packaging-deployment: she may comment but not decide.

@@ -89,9 +89,9 @@ public sealed class GovernanceWebSecurityTests
     [InlineData(StoreKind.Production)]
     public async Task AHandMadeApproveByAMemberWhoIsNotTheAccountableIsRefusedAndFormsNeedTheAntiforgeryToken(StoreKind kind)
     {
-        using var ws = await GovernanceWorkspace.CreateAsync(kind);
+        using var ws = await GovernanceWorkspace.CreateAsync(kind, GovernanceYaml.FixedWith("gates:\n  - action: package\n    separation_of_duties: true"));
         var t = await ws.EnrolAsync(("owner", "BS"), ("dana", "DS"), ("max", "MLE"), ("devin", "DevOps"));
-        var request = await ws.As(t["devin"]).RequestApprovalAsync(GovernedActions.ModelsAliasProduction, "churn v3", """{"model":"churn","version":3}""", null);
+        var request = await ws.As(t["devin"]).RequestApprovalAsync(GovernedActions.Package, "churn v3", """{"model":"churn","version":3}""", null);
         await using var server = await WebServer.StartAsync(ws.Workspace);
 
         using var dana = server.Client();
@@ -125,8 +125,8 @@ public sealed class GovernanceWebSecurityTests
     [InlineData(StoreKind.Production)]
     public async Task InSingleUserModeThePagesWorkWithoutSigningInAndEncodeWhatUsersWrote(StoreKind kind)
     {
-        using var ws = await GovernanceWorkspace.CreateAsync(kind);
-        var request = await ws.Anonymous.RequestApprovalAsync(GovernedActions.ModelsAliasProduction, "<script>alert(1)</script>", """{"model":"m"}""", null);
+        using var ws = await GovernanceWorkspace.CreateAsync(kind, GovernanceYaml.FixedWith("gates:\n  - action: package\n    separation_of_duties: true"));
+        var request = await ws.Anonymous.RequestApprovalAsync(GovernedActions.Package, "<script>alert(1)</script>", """{"model":"m"}""", null);
         await using var server = await WebServer.StartAsync(ws.Workspace);
         using var web = server.Client();
 

@@ -9,4 +9,9 @@ public interface IApprovalHandler
 {
     /// <summary>Performs the action with the approved arguments; returns a one-line summary of what changed.</summary>
     Task<string?> PerformAsync(ApprovalRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Rejects (Invalid) arguments the action could never be performed with, before anyone is asked to approve them.</summary>
+    void ValidateArguments(string argumentsJson)
+    {
+    }
 }

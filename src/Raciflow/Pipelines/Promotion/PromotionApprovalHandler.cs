@@ -6,6 +6,26 @@ namespace Raciflow.Pipelines.Promotion;
 /// <summary>Performs an approved alias move as the approver (the Accountable), so approving is promoting.</summary>
 public sealed class PromotionApprovalHandler(GovernanceService governance) : IApprovalHandler
 {
+    public void ValidateArguments(string argumentsJson)
+    {
+        PromotionArguments arguments;
+        try
+        {
+            arguments = PromotionArguments.FromJson(argumentsJson);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw RaciflowException.Invalid($"arguments: a promotion names {{\"model\", \"version\", \"alias\"}}: {ex.Message}", "arguments");
+        }
+
+        Registry.ModelName.Validate(arguments.Model ?? string.Empty, "arguments.model");
+        Registry.ModelName.ValidateAlias(arguments.Alias ?? string.Empty, "arguments.alias");
+        if (arguments.Version < 1)
+        {
+            throw RaciflowException.Invalid($"arguments.version: {arguments.Version} is not a version number (1, 2, …).", "arguments.version");
+        }
+    }
+
     public async Task<string?> PerformAsync(ApprovalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -112,6 +112,26 @@ public static class PredictionInputParser
         return rows.Count == 0 ? ParsedInput.Bad("The CSV body has a header but no rows.") : new ParsedInput(rows, problems, notes);
     }
 
+    /// <summary>
+    /// One row typed into a form: every value is text, read as a CSV cell is (empty is null, a number field's text
+    /// is a number when it parses); a field not sent at all is missing. Problems are keyed by the field's name.
+    /// </summary>
+    public static ParsedInput ParseFields(IReadOnlyDictionary<string, string?> fields, SignatureValidator validator)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(validator);
+        var problems = new List<InputProblem>();
+        var notes = new List<InputNote>();
+        var values = new Dictionary<string, object?>(validator.Inputs.Count, StringComparer.Ordinal);
+        foreach (var field in validator.Inputs)
+        {
+            var value = fields.TryGetValue(field.Name, out var text) && text is not null ? Cell(field, text.Trim()) : InputValue.Missing;
+            values[field.Name] = validator.Convert(field, value, 0, field.Name, problems, notes);
+        }
+
+        return new ParsedInput([values], problems, notes);
+    }
+
     private static ParsedInput Rows(JsonElement array, string? prefix, SignatureValidator validator)
     {
         var count = array.GetArrayLength();
