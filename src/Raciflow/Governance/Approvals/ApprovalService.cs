@@ -23,9 +23,9 @@ public sealed class ApprovalService(GovernanceService governance)
         var gate = ApprovalGates.Find(governance.Workspace.Project, action)
             ?? throw RaciflowException.Invalid($"'{action}' has no gate in raciflow.yaml, so it needs no approval; perform it directly.", "gates");
         var arguments = ApprovalArguments.Canonicalize(argumentsJson, "arguments");
-        governance.ApprovalHandlers.Find(action)?.ValidateArguments(arguments);
         var evidence = evidenceJson is null ? null : ApprovalArguments.Canonicalize(evidenceJson, "evidence");
         var grant = await governance.AuthorizeAsync(action, target, cancellationToken);
+        governance.ApprovalHandlers.Find(action)?.ValidateArguments(arguments);
         var consulted = governance.Workspace.Project is { } project
             ? RaciMatrix.Parse(project.Raci).RolesWith(grant.Task, RaciAssignment.Consulted)
             : [];
