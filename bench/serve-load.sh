@@ -36,12 +36,14 @@ serve() { # logging label → starts raciflow serve on 5101
   "$cli" serve -C "$work/ws" --port 5101 >"$work/serve.log" 2>&1 &
   wait_up http://127.0.0.1:5101/health/ready
   sleep 3 # the alias refresh loads both models
-  curl -s -X POST -H 'Content-Type: application/json' -d @<(awk -F"'" '/wrk.body/ {print $2}' "$work/post.lua" | sed "s/\\\\'/'/g") http://127.0.0.1:5101/api/v1/models/forest/predict >/dev/null
+  # Warm-up (JIT, tiered compilation, connection pools), not recorded.
+  for model in linear forest; do wrk -t2 -c32 -d3s -s "$work/post.lua" "http://127.0.0.1:5101/api/v1/models/$model/predict" >/dev/null; done
 }
 
 rows=()
 "$bench" ceiling 5102 & ceiling=$!
 wait_up http://127.0.0.1:5102/
+wrk -t2 -c32 -d3s -s "$work/post.lua" http://127.0.0.1:5102/predict-object >/dev/null
 rows+=("$(run_wrk http://127.0.0.1:5102/predict-object "ceiling: minimal endpoint, parse JSON, return a number")")
 kill $ceiling; wait $ceiling 2>/dev/null || true
 

@@ -24,8 +24,11 @@ public static class RaciflowServerServices
         services.AddSingleton(workspace.Clock);
         services.AddSingleton<TrackingService>();
         services.AddRaciflowServing(new RegistryServingCatalog(workspace), TimeSpan.FromSeconds(Math.Max(0.1, workspace.Project?.Serving.AliasRefreshSeconds ?? 2)));
+        // Under load a batch fills long before the flush interval: big batches mean few files and index rows per second.
         services.AddSingleton(sp => new PredictionLogger(workspace, new PredictionLogOptions
         {
+            BatchSize = 10_000,
+            QueueCapacity = 50_000,
             DisabledModels = (workspace.Project?.Serving.UnloggedModels ?? []).ToHashSet(StringComparer.Ordinal),
         }));
         services.AddSingleton<IPredictionObserver>(sp => new PredictionLogObserver(sp.GetRequiredService<PredictionLogger>(), workspace.Clock));
