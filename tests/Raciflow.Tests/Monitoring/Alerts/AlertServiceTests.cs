@@ -2,12 +2,8 @@ using Raciflow.Governance.Audit;
 using Raciflow.Governance.Notifications;
 using Raciflow.Monitoring.Alerts;
 using Raciflow.Monitoring.Feedback;
-using Raciflow.Monitoring.PredictionLog;
-using Raciflow.Registry;
 using Raciflow.Tests.Governance;
-using Raciflow.Tests.Registry;
 using Raciflow.Tests.Support;
-using static Raciflow.Tests.Monitoring.PredictionLog.PredictionRecords;
 
 namespace Raciflow.Tests.Monitoring.Alerts;
 
@@ -38,11 +34,11 @@ public sealed class AlertServiceTests
     {
         var clock = new FixedClock(Now);
         using var ws = await GovernanceWorkspace.CreateAsync(kind, GovernanceYaml.Fixed + AllRules, clock);
-        var served = await ServeStudentsAsync(ws);
+        var served = await MonitoredStudents.ServeAsync(ws);
 
         // 100 shifted requests 50 to 25 minutes ago, latencies 1..100 ms, every 8th failing (13 of 100); none in the last 10 minutes.
         var records = StudentTraffic.Records(served, (await StudentTraffic.InputsAsync(ws.Workspace, served, shifted: true)).Take(100).ToList(), Now.AddMinutes(-50), TimeSpan.FromSeconds(15), i => i + 1, i => i % 8 == 0);
-        await LogAsync(ws.Workspace, records);
+        await MonitoredStudents.LogAsync(ws.Workspace, records);
 
         // Feedback 30 points above every prediction: R² far below the KPI (r2 ≥ 0.8).
         await new FeedbackService(ws.Workspace).RecordAsync("students", records.Where(r => r.Output is not null).Select(r => new FeedbackRecord(r.RequestId, (r.Output!.Value!.Value + 30).ToString(System.Globalization.CultureInfo.InvariantCulture))));
@@ -79,11 +75,11 @@ public sealed class AlertServiceTests
         var clock = new FixedClock(Now);
         using var ws = await GovernanceWorkspace.CreateAsync(kind, GovernanceYaml.Fixed + AllRules, clock);
         var tokens = await ws.EnrolAsync(("owner", "business-stakeholder"), ("dana", "data-scientist"), ("max", "ml-engineer"), ("omar", "devops-engineer"));
-        var served = await ServeStudentsAsync(ws);
+        var served = await MonitoredStudents.ServeAsync(ws);
 
         // Healthy traffic that ended 20 minutes ago: only the no-traffic rule holds.
         var records = StudentTraffic.Records(served, (await StudentTraffic.InputsAsync(ws.Workspace, served, shifted: false)).Take(60).ToList(), Now.AddMinutes(-40), TimeSpan.FromSeconds(10));
-        await LogAsync(ws.Workspace, records);
+        await MonitoredStudents.LogAsync(ws.Workspace, records);
         await new FeedbackService(ws.Workspace).RecordAsync("students", records.Select(r => new FeedbackRecord(r.RequestId, r.Output!.Value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
         var evaluation = await new AlertService(ws.Anonymous).EvaluateAsync("students");
@@ -121,21 +117,5 @@ public sealed class AlertServiceTests
         Assert.Contains(audit, e => e.Action == "alerts.ack" && e.Actor == "omar" && e.Outcome == AuditOutcome.Allowed);
         Assert.Contains(audit, e => e.Action == "alerts.resolve" && e.Actor == "max" && e.Outcome == AuditOutcome.Allowed);
         Assert.Contains(audit, e => e.Action == "alerts.ack" && e.Actor == "dana" && e.Outcome == AuditOutcome.Denied);
-    }
-
-    /// <summary>Trains, registers and serves students@1 as production.</summary>
-    public static async Task<ModelVersionDetails> ServeStudentsAsync(GovernanceWorkspace ws)
-    {
-        var report = await TrainedModels.TrainStudentsAsync(ws.Workspace, ws.Folder.Path);
-        var registry = new ModelRegistry(ws.Workspace);
-        await registry.RegisterAsync(report.Best.RunId, "students");
-        await registry.SetAliasAsync("students", 1, ModelAliases.Production);
-        return await registry.GetServedAsync(ModelRef.Parse("students"));
-    }
-
-    public static async Task LogAsync(Raciflow.Workspaces.Workspace workspace, IEnumerable<PredictionRecord> records)
-    {
-        await using var logger = new PredictionLogger(workspace, Fast());
-        await PredictionRecords.LogAsync(logger, [.. records]);
     }
 }
