@@ -25,7 +25,18 @@ public sealed class MonitoringCycle(GovernanceService governance)
                 continue;
             }
 
-            var result = await new RetrainingService(governance).RetrainByPolicyAsync(model, RetrainingTrigger.ForAlert(alert.Id, alert.Rule), cancellationToken);
+            RetrainingResult result;
+            try
+            {
+                result = await new RetrainingService(governance).RetrainByPolicyAsync(model, RetrainingTrigger.ForAlert(alert.Id, alert.Rule), cancellationToken);
+            }
+            catch (RaciflowException ex)
+            {
+                // Kept on the alert for people to see; the alert stays claimed so a broken setup does not retrain every minute.
+                await alerts.NoteRetrainingAsync(alert.Id, $"retraining failed: {ex.Message}"[..Math.Min(500, ex.Message.Length + 20)], cancellationToken);
+                continue;
+            }
+
             await alerts.NoteRetrainingAsync(alert.Id, $"{result.Challenger} from run {result.RunId}" + (result.ApprovalId is { } id ? $", approval {id}" : ", auto-promoted"), cancellationToken);
             retrainings.Add(result);
         }

@@ -117,35 +117,33 @@ public sealed class RetrainingService(GovernanceService governance)
     }
 
     /// <summary>
-    /// Rows neither version trained on: the rows of the newest dataset version that the champion's version lacks
-    /// (new data), else the test rows of the challenger's split (the champion's own split of the same version kept
-    /// them out too, since splits are recorded and reused per version and settings).
+    /// Rows neither version trained on: the test rows of the challenger's split, less any row the champion's dataset
+    /// version held (the champion may have trained on those, as its split differed). When too few remain, the whole
+    /// test split, and the description says the champion may have seen some of it; on the champion's own dataset
+    /// version the split is the one it was tested on (splits are recorded and reused), so nothing overlaps.
     /// </summary>
     private async Task<(Frame Rows, string Description)> HoldoutAsync(DatasetService datasets, DatasetVersion latest, long? championVersionId, long splitId, CancellationToken cancellationToken)
     {
         var frame = await datasets.LoadFrameAsync(latest, cancellationToken);
-        if (championVersionId is { } oldId && oldId != latest.Id)
+        var splits = new DatasetSplitService(Workspace);
+        var test = (await splits.LoadSplitIndicesAsync(await splits.GetSplitAsync(splitId, cancellationToken), cancellationToken)).Test;
+        if (championVersionId is not { } oldId || oldId == latest.Id)
         {
-            var old = await datasets.ResolveAsync(new DatasetRef(latest.Dataset!.Name, (await VersionNumberAsync(datasets, latest, oldId, cancellationToken)).ToString(CultureInfo.InvariantCulture)), cancellationToken);
-            var oldFrame = await datasets.LoadFrameAsync(old, cancellationToken);
-            var seen = Enumerable.Range(0, oldFrame.RowCount).Select(r => RowKey(oldFrame, r)).ToHashSet(StringComparer.Ordinal);
-            var fresh = Enumerable.Range(0, frame.RowCount).Where(r => !seen.Contains(RowKey(frame, r))).ToList();
-            if (fresh.Count >= MinimumFreshRows)
-            {
-                return (frame.Take(fresh), $"{fresh.Count} rows of {latest.Label} not in {old.Label}");
-            }
+            return (frame.Take(test), $"the {test.Length} test rows of {latest.Label} (split {splitId}), which neither version trained on");
         }
 
-        var splits = new DatasetSplitService(Workspace);
-        var indices = await splits.LoadSplitIndicesAsync(await splits.GetSplitAsync(splitId, cancellationToken), cancellationToken);
-        return (frame.Take(indices.Test), $"the {indices.Test.Length} test rows of {latest.Label} (split {splitId})");
+        var number = (await datasets.VersionsAsync(latest.Dataset!.Name, cancellationToken)).First(v => v.Id == oldId).Number;
+        var old = await datasets.ResolveAsync(new DatasetRef(latest.Dataset!.Name, number.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+        var oldFrame = await datasets.LoadFrameAsync(old, cancellationToken);
+        var seen = Enumerable.Range(0, oldFrame.RowCount).Select(r => RowKey(oldFrame, r)).ToHashSet(StringComparer.Ordinal);
+        var fresh = test.Where(r => !seen.Contains(RowKey(frame, r))).ToList();
+        return fresh.Count >= MinimumFreshRows
+            ? (frame.Take(fresh), $"the {fresh.Count} test rows of {latest.Label} (split {splitId}) that are not in {old.Label}")
+            : (frame.Take(test), $"the {test.Length} test rows of {latest.Label} (split {splitId}); only {fresh.Count} are new, so the champion ({old.Label}) may have trained on some");
     }
 
     /// <summary>Fewer new rows than this make a noisy comparison; the test split is used instead.</summary>
     private const int MinimumFreshRows = 20;
-
-    private static async Task<int> VersionNumberAsync(DatasetService datasets, DatasetVersion latest, long id, CancellationToken cancellationToken) =>
-        (await datasets.VersionsAsync(latest.Dataset!.Name, cancellationToken)).First(v => v.Id == id).Number;
 
     private static string RowKey(Frame frame, int row) => string.Join('\u001f', frame.Columns.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => c.Format(row) ?? "\u0000"));
 
