@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Raciflow.Server.Governance;
 using Raciflow.Server.Health;
+using Raciflow.Server.Monitoring;
 using Raciflow.Server.Serving;
 using Raciflow.Server.Tracking;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,7 @@ public static class RaciflowServerPipeline
         api.MapRegistry();
         api.MapPredictions();
         api.MapFeedback();
+        api.MapAlerts();
         app.Services.GetRequiredService<ServingMetrics>().ObservePredictionLog(app.Services.GetRequiredService<Raciflow.Monitoring.PredictionLog.PredictionLogger>());
         app.MapMetrics("/metrics", app.Services.GetRequiredService<ServingMetrics>().Registry);
         app.MapRaciflowWeb();
