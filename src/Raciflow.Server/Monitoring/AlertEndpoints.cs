@@ -32,7 +32,9 @@ public static class AlertEndpoints
         // Evaluating is what the schedule does; any member may ask for it now. Acting on alerts is governed.
         group.MapPost("/models/{name}/alerts/evaluate", (HttpContext http, string name, CancellationToken ct) =>
             new MonitoringCycle(Governance(http)).RunAsync(name, ct))
-            .WithName("EvaluateAlerts").WithTags("Monitoring").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("EvaluateAlerts").WithTags("Monitoring")
+            .WithMetadata(new NotGovernedAttribute("runs the monitor raciflow.yaml configures, as the schedule does; acting on alerts is governed and retraining is audited as the policy"))
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/models/{name}/retrain", (HttpContext http, string name, RetrainRequest? request, CancellationToken ct) =>
             new RetrainingService(Governance(http)).RetrainAsync(name, request?.Reason, ct))
             .WithName("Retrain").WithTags("Monitoring").WithMetadata(new GovernedActionAttribute(GovernedActions.Retrain), new GovernedInHandlerAttribute())

@@ -62,6 +62,35 @@ public sealed class AlertsApiTests
         }
     }
 
+    [Fact]
+    public async Task TheServersScheduleEvaluatesTheRulesOfEveryProductionModel()
+    {
+        var yaml = GovernanceYaml.Fixed + "\nmonitoring:\n  evaluate_every: 1s\n  alerts:\n    no_traffic: 10m\n";
+        using var ws = await GovernanceWorkspace.CreateAsync(StoreKind.Local, yaml);
+        await MonitoredStudents.ServeAsync(ws);
+        var alerts = new Raciflow.Monitoring.Alerts.AlertService(ws.Anonymous);
+        Assert.Empty(await alerts.ListAsync("students"));
+        var app = ServerHost.Build(ws.Workspace, new ServerOptions { Host = "127.0.0.1", Port = 0 });
+        await app.StartAsync();
+        try
+        {
+            IReadOnlyList<Raciflow.Monitoring.Alerts.Alert> raised = [];
+            for (var i = 0; i < 600 && raised.Count == 0; i++)
+            {
+                await Task.Delay(50);
+                raised = await alerts.ListAsync("students");
+            }
+
+            var alert = Assert.Single(raised);
+            Assert.Equal(("no-traffic", Raciflow.Monitoring.Alerts.AlertStatus.Open, 1), (alert.Rule, alert.Status, alert.Version));
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
     private static async Task<JsonElement> Json(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
