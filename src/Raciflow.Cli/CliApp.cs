@@ -29,6 +29,7 @@ public static class CliApp
             Commands.Registry.RegistryCommands.Register(config);
             Commands.Serving.ServingCommands.Register(config);
             Commands.Monitoring.MonitoringCommands.Register(config);
+            Commands.Alerts.AlertsCommands.Register(config);
             Commands.Packaging.PackagingCommands.Register(config);
             config.SetExceptionHandler((ex, _) => CommandErrors.Report(ex, JsonRequested(args)));
         });

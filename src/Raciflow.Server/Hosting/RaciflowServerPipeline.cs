@@ -42,6 +42,7 @@ public static class RaciflowServerPipeline
         api.MapPredictions();
         api.MapFeedback();
         api.MapDrift();
+        api.MapAlerts();
         app.Services.GetRequiredService<ServingMetrics>().ObservePredictionLog(app.Services.GetRequiredService<Raciflow.Monitoring.PredictionLog.PredictionLogger>());
         app.MapMetrics("/metrics", app.Services.GetRequiredService<ServingMetrics>().Registry);
         app.MapRaciflowWeb();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Raciflow.Server.Errors;
 using Raciflow.Server.Health;
+using Raciflow.Server.Monitoring;
 using Raciflow.Server.Serving;
 using Raciflow.Serving;
 using Raciflow.Server.Web;
@@ -32,6 +33,7 @@ public static class RaciflowServerServices
             DisabledModels = (workspace.Project?.Serving.UnloggedModels ?? []).ToHashSet(StringComparer.Ordinal),
         }));
         services.AddSingleton<IPredictionObserver>(sp => new PredictionLogObserver(sp.GetRequiredService<PredictionLogger>(), workspace.Clock));
+        services.AddMonitoringSchedule(workspace);
         services.AddSingleton<WebSessions>();
         services.AddAntiforgery();
         services.AddDataProtection().UseEphemeralDataProtectionProvider(); // antiforgery keys live as long as the process, like web sessions

@@ -28,6 +28,12 @@ public sealed record TrainOptions
 
     public int? Folds { get; init; }
 
+    /// <summary>Fixed hyperparameters per algorithm (left out of the search), e.g. a retraining repeating its champion's.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>>? Hyperparameters { get; init; }
+
+    /// <summary>Extra tags of the parent run, e.g. why a retraining ran.</summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+
     /// <summary>Who starts the training, as governance authenticated them; default: the workspace's actor.</summary>
     public string? User { get; init; }
 }

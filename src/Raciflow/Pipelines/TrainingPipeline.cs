@@ -49,6 +49,7 @@ public sealed class TrainingPipeline(Workspace workspace)
             Seed = seed,
             PrimaryMetric = options.PrimaryMetric,
             Folds = options.Folds ?? 5,
+            Hyperparameters = options.Hyperparameters ?? new Dictionary<string, IReadOnlyDictionary<string, object>>(),
         };
 
         var tracking = new TrackingService(workspace);
@@ -61,7 +62,7 @@ public sealed class TrainingPipeline(Workspace workspace)
                 DatasetVersionId = version.Id,
                 SplitId = recordedSplit.Id,
                 User = options.User ?? workspace.Actor,
-                Tags = new Dictionary<string, string> { ["kind"] = "training", ["dataset"] = version.Label, ["target"] = target },
+                Tags = new Dictionary<string, string>(options.Tags ?? new Dictionary<string, string>()) { ["kind"] = "training", ["dataset"] = version.Label, ["target"] = target },
             },
             cancellationToken);
         try

@@ -14,6 +14,8 @@ public sealed class ProjectConfig
 
     public ServingConfig Serving { get; set; } = new();
 
+    public RetrainingConfig Retraining { get; set; } = new();
+
     public List<MemberConfig> Members { get; set; } = [];
 
     /// <summary>task → role → one of R, A, RA, C, I.</summary>

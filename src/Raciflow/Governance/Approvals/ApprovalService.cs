@@ -3,6 +3,7 @@ using Raciflow.Governance.Audit;
 using Raciflow.Governance.Authorization;
 using Raciflow.Governance.Notifications;
 using Raciflow.Governance.Raci;
+using Raciflow.Projects;
 using Raciflow.Storage.Metadata;
 
 namespace Raciflow.Governance.Approvals;
@@ -25,6 +26,23 @@ public sealed class ApprovalService(GovernanceService governance)
         var arguments = ApprovalArguments.Canonicalize(argumentsJson, "arguments");
         var evidence = evidenceJson is null ? null : ApprovalArguments.Canonicalize(evidenceJson, "evidence");
         var grant = await governance.AuthorizeAsync(action, target, cancellationToken);
+        return await FileAsync(grant, gate, action, target, arguments, evidence, cancellationToken);
+    }
+
+    /// <summary>
+    /// Files a request for a caller already authorised for something that leads to it (e.g. a retraining asking to
+    /// promote its challenger): the request belongs to the gated action's task, so its Accountable decides.
+    /// </summary>
+    internal async Task<ApprovalRequest> RequestOnBehalfAsync(AuthorizationGrant requester, string action, string? target, string argumentsJson, string? evidenceJson, CancellationToken cancellationToken)
+    {
+        var gate = ApprovalGates.Find(governance.Workspace.Project, action)
+            ?? throw RaciflowException.Invalid($"'{action}' has no gate in raciflow.yaml, so it needs no approval; perform it directly.", "gates");
+        var grant = requester with { Action = action, Task = GovernedActions.Get(action).Task, Target = target };
+        return await FileAsync(grant, gate, action, target, ApprovalArguments.Canonicalize(argumentsJson, "arguments"), evidenceJson is null ? null : ApprovalArguments.Canonicalize(evidenceJson, "evidence"), cancellationToken);
+    }
+
+    private async Task<ApprovalRequest> FileAsync(AuthorizationGrant grant, GateConfig gate, string action, string? target, string arguments, string? evidence, CancellationToken cancellationToken)
+    {
         governance.ApprovalHandlers.Find(action)?.ValidateArguments(arguments);
         var consulted = governance.Workspace.Project is { } project
             ? RaciMatrix.Parse(project.Raci).RolesWith(grant.Task, RaciAssignment.Consulted)

@@ -60,6 +60,30 @@ public sealed class PromotionService(GovernanceService governance)
             m => $"{m.Alias}: {(m.From is { } f ? "version " + f : "unset")} → version {m.To}",
             cancellationToken);
 
+    /// <summary>
+    /// Asks for the production promotion of a version on behalf of work the caller was authorised for (a
+    /// retraining), with the evidence and the caller's notes; the Accountable of packaging-deployment decides.
+    /// </summary>
+    internal async Task<ApprovalRequest> RequestForAsync(AuthorizationGrant requester, string model, int version, IReadOnlyDictionary<string, string> notes, CancellationToken cancellationToken)
+    {
+        var candidate = await Registry.GetAsync(ModelRef.ForVersion(model, version), cancellationToken);
+        var arguments = new PromotionArguments(candidate.Model, candidate.Version, ModelAliases.Production);
+        var evidence = await EvidenceAsync(candidate, ModelAliases.Production, notes, cancellationToken);
+        return await governance.Approvals.RequestOnBehalfAsync(requester, GovernedActions.ModelsAliasProduction, $"{candidate.Label} → {ModelAliases.Production}", arguments.ToJson(), JsonSerializer.Serialize(evidence, Json), cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves production without an approval because the project's retraining policy explicitly allows it
+    /// (retraining.auto_promote); audited as a production promotion with reason "auto-promotion".
+    /// </summary>
+    internal async Task<AliasHistoryEntry> AutoPromoteAsync(AuthorizationGrant requester, string model, int version, CancellationToken cancellationToken)
+    {
+        var move = await Registry.SetAliasAsync(model, version, ModelAliases.Production, "auto-promotion", requester.Actor, cancellationToken);
+        var grant = requester with { Action = GovernedActions.ModelsAliasProduction, Task = GovernedActions.Get(GovernedActions.ModelsAliasProduction).Task, Target = $"{model}@{version} → {ModelAliases.Production}" };
+        await governance.AuditAsync(grant, move.From is { } f ? $"version {f}" : "unset", $"version {move.To} (auto-promotion allowed by retraining.auto_promote)", cancellationToken: cancellationToken);
+        return move;
+    }
+
     /// <summary>Points the alias back at the version it held before its latest move, in one audited step.</summary>
     public async Task<AliasHistoryEntry> RollbackAsync(string model, string alias = ModelAliases.Production, CancellationToken cancellationToken = default)
     {

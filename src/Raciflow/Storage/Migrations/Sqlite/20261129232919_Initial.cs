@@ -12,6 +12,35 @@ namespace Raciflow.Storage.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "alerts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: true),
+                    rule = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    open_key = table.Column<string>(type: "TEXT", maxLength: 141, nullable: true),
+                    message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    value = table.Column<double>(type: "REAL", nullable: true),
+                    threshold = table.Column<double>(type: "REAL", nullable: true),
+                    occurrences = table.Column<int>(type: "INTEGER", nullable: false),
+                    opened_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    last_seen_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    acknowledged_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    acknowledged_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    resolved_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    resolved_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    resolution_note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    retraining = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_alerts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "approval_requests",
                 columns: table => new
                 {
@@ -638,6 +667,17 @@ namespace Raciflow.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_alerts_model_status",
+                table: "alerts",
+                columns: new[] { "model", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_alerts_open_key",
+                table: "alerts",
+                column: "open_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_approval_comments_approval_request_id",
                 table: "approval_comments",
                 column: "approval_request_id");
@@ -834,6 +874,9 @@ namespace Raciflow.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "alerts");
+
             migrationBuilder.DropTable(
                 name: "approval_comments");
 

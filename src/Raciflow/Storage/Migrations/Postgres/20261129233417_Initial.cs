@@ -13,6 +13,35 @@ namespace Raciflow.Storage.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "alerts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: true),
+                    rule = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    open_key = table.Column<string>(type: "character varying(141)", maxLength: 141, nullable: true),
+                    message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    value = table.Column<double>(type: "double precision", nullable: true),
+                    threshold = table.Column<double>(type: "double precision", nullable: true),
+                    occurrences = table.Column<int>(type: "integer", nullable: false),
+                    opened_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    last_seen_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    acknowledged_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    acknowledged_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    resolved_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    resolved_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    resolution_note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    retraining = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_alerts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "approval_requests",
                 columns: table => new
                 {
@@ -639,6 +668,17 @@ namespace Raciflow.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_alerts_model_status",
+                table: "alerts",
+                columns: new[] { "model", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_alerts_open_key",
+                table: "alerts",
+                column: "open_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_approval_comments_approval_request_id",
                 table: "approval_comments",
                 column: "approval_request_id");
@@ -835,6 +875,9 @@ namespace Raciflow.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "alerts");
+
             migrationBuilder.DropTable(
                 name: "approval_comments");
 
