@@ -32,6 +32,7 @@ public static class RaciflowServerServices
             QueueCapacity = 50_000,
             DisabledModels = (workspace.Project?.Serving.UnloggedModels ?? []).ToHashSet(StringComparer.Ordinal),
         }));
+        services.AddHostedService(sp => new Raciflow.Server.Governance.NotificationDispatchService(workspace, TimeSpan.FromSeconds(2), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Raciflow.Server.Governance.NotificationDispatchService>>()));
         services.AddSingleton<IPredictionObserver>(sp => new PredictionLogObserver(sp.GetRequiredService<PredictionLogger>(), workspace.Clock));
         services.AddMonitoringSchedule(workspace);
         services.AddSingleton<WebSessions>();
