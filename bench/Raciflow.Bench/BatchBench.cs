@@ -37,7 +37,7 @@ internal static class BatchBench
             .AppendLine("|---|---|---|---|---|---|");
         foreach (var (algorithm, hyperparameters) in new[] { ("linear", new Dictionary<string, object>()), ("random-forest", new Dictionary<string, object> { ["trees"] = 100 }) })
         {
-            var bundle = Train(training, algorithm, hyperparameters);
+            var bundle = BenchModels.Train(training, "y", algorithm, hyperparameters);
             await BatchScorer.ScoreAsync(bundle, warmInput, Path.Combine(work, "warm-out.csv"));
             var result = await BatchScorer.ScoreAsync(bundle, input, Path.Combine(work, $"scored-{algorithm}.csv"));
             var line = Invariant($"| {algorithm}{(algorithm == "random-forest" ? " (100 trees, 32 leaves)" : string.Empty)} | {result.Rows:N0} | {result.Elapsed.TotalSeconds:F2} | {result.RowsPerSecond:N0} | {result.CpuTime.TotalSeconds:F2} | {result.PeakMemoryBytes / (1024.0 * 1024):N0} MiB |");
@@ -50,22 +50,6 @@ internal static class BatchBench
         File.WriteAllText(output, report.ToString());
         Directory.Delete(work, recursive: true);
         return 0;
-    }
-
-    private static ModelBundle Train(Frame frame, string algorithm, Dictionary<string, object> overrides)
-    {
-        var pipeline = FeaturePipeline.Fit(frame, "y");
-        var features = pipeline.Transform(frame);
-        var catalogEntry = AlgorithmCatalog.CreateDefault().Get(algorithm, TaskKind.Regression);
-        var defaults = catalogEntry.SearchSpace(TaskKind.Regression).Defaults().Values.ToDictionary(kv => kv.Key, kv => kv.Value);
-        foreach (var (key, value) in overrides)
-        {
-            defaults[key] = value;
-        }
-
-        var hyperparameters = new Raciflow.Training.Tuning.Hyperparameters(defaults);
-        var model = catalogEntry.Fit(new TrainingData(features, ((NumericColumn)frame["y"]).Values, TaskKind.Regression, 0), hyperparameters, seed: 1);
-        return new ModelBundle { Pipeline = pipeline, Model = model, Target = "y", Classes = [], Hyperparameters = hyperparameters };
     }
 
     private static Frame Frame(int rows, int seed)

@@ -5,7 +5,6 @@ using Raciflow.Registry;
 using Raciflow.Serving;
 using Raciflow.Tracking;
 using Raciflow.Training;
-using Raciflow.Training.Preprocessing;
 using Raciflow.Workspaces;
 using static System.FormattableString;
 
@@ -43,7 +42,7 @@ public static class ServeLoadSetup
         var registry = new ModelRegistry(workspace);
         foreach (var (name, algorithm, overrides) in new[] { ("linear", "linear", new Dictionary<string, object>()), ("forest", "random-forest", new Dictionary<string, object> { ["trees"] = 100 }) })
         {
-            var bundle = Train(frame, algorithm, overrides);
+            var bundle = BenchModels.Train(frame, "math_score", algorithm, overrides);
             var tracking = new TrackingService(workspace);
             await using var run = await tracking.StartRunAsync(new StartRunOptions { Experiment = "serve-load", Name = name, DatasetVersionId = version.Id, User = "bench" });
             using (var buffer = new MemoryStream())
@@ -71,22 +70,5 @@ public static class ServeLoadSetup
         var swap = timer.Elapsed;
         Console.WriteLine(Invariant($"forest bundle {forest.BundleSize / 1024.0:N0} KiB: cold load {load.TotalMilliseconds:N0} ms; alias swap (read aliases, load, publish) {swap.TotalMilliseconds:N0} ms; {loaded.Label}"));
         return 0;
-    }
-
-    private static ModelBundle Train(Frame frame, string algorithm, Dictionary<string, object> overrides)
-    {
-        var inputs = new Frame(frame.Columns.ToList());
-        var pipeline = FeaturePipeline.Fit(inputs, "math_score");
-        var features = pipeline.Transform(inputs);
-        var entry = AlgorithmCatalog.CreateDefault().Get(algorithm, TaskKind.Regression);
-        var values = entry.SearchSpace(TaskKind.Regression).Defaults().Values.ToDictionary(kv => kv.Key, kv => kv.Value);
-        foreach (var (key, value) in overrides)
-        {
-            values[key] = value;
-        }
-
-        var hyperparameters = new Raciflow.Training.Tuning.Hyperparameters(values);
-        var model = entry.Fit(new TrainingData(features, ((NumericColumn)frame["math_score"]).Values, TaskKind.Regression, 0), hyperparameters, seed: 1);
-        return new ModelBundle { Pipeline = pipeline, Model = model, Target = "math_score", Classes = [], Hyperparameters = hyperparameters };
     }
 }

@@ -43,7 +43,8 @@ public static class PredictionEndpoints
         try
         {
             var model = await http.RequestServices.GetRequiredService<ServedModels>().GetAsync(name, alias, version, http.RequestAborted);
-            var versionLabel = metrics.For(model).Version;
+            var served = metrics.For(model);
+            var versionLabel = served.Version;
             var requestId = RequestId(http);
             var body = await ReadBodyAsync(http.Request, http.RequestAborted);
             if (body is null)
@@ -77,7 +78,6 @@ public static class PredictionEndpoints
                 metrics.Notes.WithLabels(model.Name, versionLabel, note.Field, note.Kind).Inc();
             }
 
-            var served = metrics.For(model);
             served.Ok.Inc();
             served.Rows.Inc(predictions.Length);
             served.Latency.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);

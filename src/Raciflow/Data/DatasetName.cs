@@ -17,7 +17,8 @@ public static partial class DatasetName
         return name;
     }
 
-    private static string Printable(string? s) => new((s ?? string.Empty).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+    /// <summary>The name with control characters shown as '?', so an error message cannot corrupt a terminal.</summary>
+    internal static string Printable(string? s) => new((s ?? string.Empty).Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

@@ -10,7 +10,7 @@ public static partial class ModelName
         if (string.IsNullOrEmpty(name) || !Pattern().IsMatch(name))
         {
             throw RaciflowException.Invalid(
-                $"Model name '{Printable(name)}' is not allowed: use 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit.", field);
+                $"Model name '{Data.DatasetName.Printable(name)}' is not allowed: use 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit.", field);
         }
 
         return name;
@@ -22,13 +22,11 @@ public static partial class ModelName
         if (string.IsNullOrEmpty(alias) || !AliasPattern().IsMatch(alias))
         {
             throw RaciflowException.Invalid(
-                $"Alias '{Printable(alias)}' is not allowed: use 1-100 lower-case letters, digits, '_' or '-', starting with a letter (e.g. staging, production, champion).", field);
+                $"Alias '{Data.DatasetName.Printable(alias)}' is not allowed: use 1-100 lower-case letters, digits, '_' or '-', starting with a letter (e.g. staging, production, champion).", field);
         }
 
         return alias;
     }
-
-    internal static string Printable(string? s) => new((s ?? string.Empty).Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

@@ -16,13 +16,9 @@ internal static class RegistryWrites
 {
     private const int Attempts = 8;
 
-    public static async Task<int> InsertVersionAsync(Workspace workspace, string name, ModelVersion row, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await GovernanceTransaction.RunAsync(workspace.Metadata, async db =>
+    public static Task<int> InsertVersionAsync(Workspace workspace, string name, ModelVersion row, CancellationToken cancellationToken) =>
+        RetryOnUniqueViolationAsync(
+            () => GovernanceTransaction.RunAsync(workspace.Metadata, async db =>
                 {
                     var now = StoredTime.Now(workspace);
                     var model = await db.Set<RegisteredModel>().SingleOrDefaultAsync(m => m.Name == name, cancellationToken);
@@ -38,22 +34,22 @@ internal static class RegistryWrites
                     db.Add(version);
                     await db.SaveChangesAsync(cancellationToken);
                     return version.Number;
-                }, cancellationToken);
-            }
-            catch (DbUpdateException ex) when (attempt < Attempts && IsUniqueViolation(ex))
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), cancellationToken);
-            }
-        }
-    }
+                }, cancellationToken),
+            cancellationToken);
 
-    public static async Task<AliasHistoryEntry> MoveAliasAsync(Workspace workspace, string name, string alias, int? version, string? reason, string actor, CancellationToken cancellationToken)
+    public static Task<AliasHistoryEntry> MoveAliasAsync(Workspace workspace, string name, string alias, int? version, string? reason, string actor, CancellationToken cancellationToken) =>
+        RetryOnUniqueViolationAsync(
+            () => GovernanceTransaction.RunAsync(workspace.Metadata, db => MoveInAsync(db, workspace, name, alias, version, reason, actor, cancellationToken), cancellationToken),
+            cancellationToken);
+
+    /// <summary>The loser of a race for a unique key (model name, version number, alias) reads the winner's row and tries again.</summary>
+    private static async Task<T> RetryOnUniqueViolationAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await GovernanceTransaction.RunAsync(workspace.Metadata, db => MoveInAsync(db, workspace, name, alias, version, reason, actor, cancellationToken), cancellationToken);
+                return await write();
             }
             catch (DbUpdateException ex) when (attempt < Attempts && IsUniqueViolation(ex))
             {

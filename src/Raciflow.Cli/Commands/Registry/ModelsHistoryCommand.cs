@@ -1,9 +1,7 @@
 using System.ComponentModel;
-using Raciflow.Cli.Commands.Tracking;
 using Raciflow.Cli.Rendering;
 using Raciflow.Governance.Authorization;
 using Raciflow.Registry;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Raciflow.Cli.Commands.Registry;
@@ -16,16 +14,7 @@ public sealed class ModelsHistoryCommand : RaciflowCommand<ModelsHistoryCommand.
     {
         using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
         var history = await new ModelRegistry(workspace).AliasHistoryAsync(ModelName.Validate(settings.Model), settings.Alias, cancellationToken);
-        output.Write(history, () =>
-        {
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("When", "Alias", "From", "To", "By", "Why");
-            foreach (var m in history)
-            {
-                table.AddRow(RunFormat.Time(m.MovedAt), Markup.Escape(m.Alias), ModelsShowCommand.Version(m.From), ModelsShowCommand.Version(m.To), Markup.Escape(m.MovedBy), Markup.Escape(m.Reason ?? string.Empty));
-            }
-
-            return table;
-        });
+        output.Write(history, () => AliasHistoryTable.Render(history));
         return 0;
     }
 

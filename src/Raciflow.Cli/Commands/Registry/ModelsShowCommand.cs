@@ -63,13 +63,7 @@ public sealed class ModelsShowCommand : RaciflowCommand<ModelsShowCommand.Settin
             inputs.AddRow(Markup.Escape(f.Name), f.Type.ToString().ToLowerInvariant(), f.Nullable ? "yes" : "no", Markup.Escape(seen));
         }
 
-        var moves = new Table().Border(TableBorder.Rounded).Title("Alias history").AddColumns("When", "Alias", "From", "To", "By", "Why");
-        foreach (var m in history)
-        {
-            moves.AddRow(RunFormat.Time(m.MovedAt), Markup.Escape(m.Alias), Version(m.From), Version(m.To), Markup.Escape(m.MovedBy), Markup.Escape(m.Reason ?? string.Empty));
-        }
-
-        return new Rows(new Panel(grid).Header("Model version").Border(BoxBorder.Rounded), metrics, inputs, moves);
+        return new Rows(new Panel(grid).Header("Model version").Border(BoxBorder.Rounded), metrics, inputs, AliasHistoryTable.Render(history, "Alias history"));
     }
 
     internal static string Version(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "-";
