@@ -13,29 +13,38 @@ public static class StudentPerformanceGenerator
 {
     public const string Header = "gender,race_ethnicity,parental_level_of_education,lunch,test_preparation_course,math_score,reading_score,writing_score";
 
-    private static readonly (string Value, double Weight)[] Genders = [("female", 0.518), ("male", 0.482)];
-    private static readonly (string Value, double Weight)[] Groups = [("group A", 0.089), ("group B", 0.190), ("group C", 0.319), ("group D", 0.262), ("group E", 0.140)];
-    private static readonly (string Value, double Weight)[] Education =
-    [
-        ("some high school", 0.179), ("high school", 0.196), ("some college", 0.226),
-        ("associate's degree", 0.222), ("bachelor's degree", 0.118), ("master's degree", 0.059),
-    ];
-
-    private static readonly (string Value, double Weight)[] Lunch = [("standard", 0.645), ("free/reduced", 0.355)];
-    private static readonly (string Value, double Weight)[] Preparation = [("none", 0.642), ("completed", 0.358)];
-
+    /// <summary>The bundled data set: 1,000 students of <see cref="StudentCohort.Typical"/>, seed 42.</summary>
     public static string GenerateCsv(int rows = 1000, int seed = 42)
     {
-        var random = new Random(seed);
         var csv = new StringBuilder(rows * 80);
         csv.Append(Header).Append('\n');
+        foreach (var s in Generate(rows, seed, StudentCohort.Typical))
+        {
+            csv.Append(s.Gender).Append(',').Append(s.RaceEthnicity).Append(',').Append(s.ParentalLevelOfEducation).Append(',')
+                .Append(s.Lunch).Append(',').Append(s.TestPreparationCourse).Append(',')
+                .Append(s.MathScore.ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(s.ReadingScore.ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(s.WritingScore.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>
+    /// Students drawn from <paramref name="cohort"/>'s mix of backgrounds; the scores follow the same structure
+    /// whatever the cohort, so a shifted cohort changes the inputs' distribution, not how math relates to them.
+    /// </summary>
+    public static IEnumerable<StudentRecord> Generate(int rows, int seed, StudentCohort cohort)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        var random = new Random(seed);
         for (var i = 0; i < rows; i++)
         {
-            var gender = Pick(random, Genders);
-            var group = Pick(random, Groups);
-            var education = Pick(random, Education);
-            var lunch = Pick(random, Lunch);
-            var preparation = Pick(random, Preparation);
+            var gender = Pick(random, cohort.Genders);
+            var group = Pick(random, cohort.Groups);
+            var education = Pick(random, cohort.Education);
+            var lunch = Pick(random, cohort.Lunch);
+            var preparation = Pick(random, cohort.Preparation);
 
             // Latent general ability drives all three scores; a shared verbal factor ties reading to writing.
             var general = Gaussian(random);
@@ -47,18 +56,16 @@ public static class StudentPerformanceGenerator
             var writingLatent = (0.90 * general) + (0.33 * verbal) + (0.28 * writingNoise);
 
             var (mathEffect, readingEffect, writingEffect) = Effects(gender, group, education, lunch, preparation);
-            var math = Score(55.5 + mathEffect + (13.0 * mathLatent));
-            var reading = Score(63.0 + readingEffect + (13.0 * readingLatent));
-            var writing = Score(61.5 + writingEffect + (13.5 * writingLatent));
-
-            csv.Append(gender).Append(',').Append(group).Append(',').Append(education).Append(',')
-                .Append(lunch).Append(',').Append(preparation).Append(',')
-                .Append(math.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(reading.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(writing.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            yield return new StudentRecord(
+                gender,
+                group,
+                education,
+                lunch,
+                preparation,
+                Score(55.5 + mathEffect + (13.0 * mathLatent)),
+                Score(63.0 + readingEffect + (13.0 * readingLatent)),
+                Score(61.5 + writingEffect + (13.5 * writingLatent)));
         }
-
-        return csv.ToString();
     }
 
     private static (double Math, double Reading, double Writing) Effects(string gender, string group, string education, string lunch, string preparation)
@@ -108,7 +115,7 @@ public static class StudentPerformanceGenerator
 
     private static int Score(double value) => (int)Math.Round(Math.Clamp(value, 0, 100), MidpointRounding.AwayFromZero);
 
-    private static string Pick(Random random, (string Value, double Weight)[] choices)
+    private static string Pick(Random random, IReadOnlyList<(string Value, double Weight)> choices)
     {
         var u = random.NextDouble();
         var cumulative = 0.0;

@@ -15,7 +15,11 @@ public sealed record RetrainingResult
 
     public required string RunId { get; init; }
 
+    /// <summary>The dataset version the challenger trained on.</summary>
     public required string Dataset { get; init; }
+
+    /// <summary>Labelled feedback rows added to the champion's data for this retraining (retraining.include_feedback).</summary>
+    public int FeedbackRows { get; init; }
 
     public required string Champion { get; init; }
 

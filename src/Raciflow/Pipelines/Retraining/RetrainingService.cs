@@ -53,6 +53,15 @@ public sealed class RetrainingService(GovernanceService governance)
         var championBundle = await registry.LoadBundleAsync(champion, cancellationToken);
         var datasets = new DatasetService(Workspace);
         var latest = await datasets.ResolveAsync(new DatasetRef(datasetName, null), cancellationToken);
+        var feedbackRows = 0;
+        if (policy.IncludeFeedback)
+        {
+            var reference = champion.DatasetVersionId is { } referenceId ? await VersionByIdAsync(datasets, datasetName, referenceId, cancellationToken) : latest;
+            if (await new FeedbackDatasetBuilder(Workspace).BuildAsync(model, champion.Target, reference, cancellationToken) is { } withFeedback)
+            {
+                (latest, feedbackRows) = withFeedback;
+            }
+        }
 
         var report = await new TrainingPipeline(Workspace).RunAsync(
             new TrainOptions
@@ -82,6 +91,7 @@ public sealed class RetrainingService(GovernanceService governance)
             Trigger = trigger.Describe(),
             RunId = report.ParentRunId,
             Dataset = latest.Label,
+            FeedbackRows = feedbackRows,
             Champion = champion.Label,
             Challenger = challenger.Label,
             ChallengerVersion = challenger.Version,
@@ -105,7 +115,7 @@ public sealed class RetrainingService(GovernanceService governance)
             result = result with { ApprovalId = request.Id };
         }
 
-        var after = $"{challenger.Label} from run {report.ParentRunId} ({trigger.Describe()}); {metric.Name} {F(challengerScores[metric.Name])} vs {F(championScores[metric.Name])} on {holdoutText}; "
+        var after = $"{challenger.Label} from run {report.ParentRunId} ({trigger.Describe()}) on {latest.Label}{(feedbackRows > 0 ? $" (with {feedbackRows} feedback rows)" : string.Empty)}; {metric.Name} {F(challengerScores[metric.Name])} vs {F(championScores[metric.Name])} on {holdoutText}; "
             + (result.AutoPromoted ? "auto-promoted to production" : $"approval {result.ApprovalId} requested");
         await governance.AuditAsync(
             grant with { Target = champion.Label },
@@ -132,14 +142,20 @@ public sealed class RetrainingService(GovernanceService governance)
             return (frame.Take(test), $"the {test.Length} test rows of {latest.Label} (split {splitId}), which neither version trained on");
         }
 
-        var number = (await datasets.VersionsAsync(latest.Dataset!.Name, cancellationToken)).First(v => v.Id == oldId).Number;
-        var old = await datasets.ResolveAsync(new DatasetRef(latest.Dataset!.Name, number.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+        var old = await VersionByIdAsync(datasets, latest.Dataset!.Name, oldId, cancellationToken);
         var oldFrame = await datasets.LoadFrameAsync(old, cancellationToken);
         var seen = Enumerable.Range(0, oldFrame.RowCount).Select(r => RowKey(oldFrame, r)).ToHashSet(StringComparer.Ordinal);
         var fresh = test.Where(r => !seen.Contains(RowKey(frame, r))).ToList();
         return fresh.Count >= MinimumFreshRows
             ? (frame.Take(fresh), $"the {fresh.Count} test rows of {latest.Label} (split {splitId}) that are not in {old.Label}")
             : (frame.Take(test), $"the {test.Length} test rows of {latest.Label} (split {splitId}); only {fresh.Count} are new, so the champion ({old.Label}) may have trained on some");
+    }
+
+    private static async Task<DatasetVersion> VersionByIdAsync(DatasetService datasets, string name, long id, CancellationToken cancellationToken)
+    {
+        var number = (await datasets.VersionsAsync(name, cancellationToken)).FirstOrDefault(v => v.Id == id)?.Number
+            ?? throw new RaciflowException(ErrorKind.NotFound, $"The dataset version the champion trained on (id {id}) is no longer among the versions of '{name}'.") { Location = "dataset" };
+        return await datasets.ResolveAsync(new DatasetRef(name, number.ToString(CultureInfo.InvariantCulture)), cancellationToken);
     }
 
     /// <summary>Fewer new rows than this make a noisy comparison; the test split is used instead.</summary>
@@ -156,6 +172,7 @@ public sealed class RetrainingService(GovernanceService governance)
             ["champion"] = result.Champion,
             ["challenger"] = result.Challenger,
             ["holdout"] = result.Holdout,
+            ["dataset"] = result.FeedbackRows > 0 ? $"{result.Dataset}: the champion's data plus {result.FeedbackRows} labelled feedback rows" : result.Dataset,
             ["primary_metric"] = result.PrimaryMetric,
             ["champion_score"] = F(result.ChampionScores[result.PrimaryMetric]),
             ["challenger_score"] = F(result.ChallengerScores[result.PrimaryMetric]),

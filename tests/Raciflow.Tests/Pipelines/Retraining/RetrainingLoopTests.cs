@@ -144,4 +144,65 @@ public sealed class RetrainingLoopTests
         Assert.Equal(2, (await registry.GetServedAsync(ModelRef.Parse("students"))).Version);
         Assert.Equal("auto-promotion", (await registry.AliasHistoryAsync("students", ModelAliases.Production))[0].Reason);
     }
+
+    [Theory]
+    [InlineData(StoreKind.Local)]
+    [InlineData(StoreKind.Production)]
+    public async Task IncludeFeedbackTrainsOnTheChampionsDataPlusLabelledTrafficSavedAsANewDatasetVersion(StoreKind kind)
+    {
+        var clock = new FixedClock(Now);
+        using var ws = await GovernanceWorkspace.CreateAsync(kind, GovernanceYaml.Fixed + "\nretraining:\n  include_feedback: true\n", clock);
+        var tokens = await ws.EnrolAsync(("owner", "business-stakeholder"), ("dana", "data-scientist"), ("max", "ml-engineer"), ("omar", "devops-engineer"));
+        var served = await MonitoredStudents.ServeAsync(ws);
+        var reference = await new DatasetService(ws.Workspace).ResolveAsync(DatasetRef.Parse("students@1"));
+
+        // 120 students from a shifted district are served after the reference was made; 100 of them get their true math score.
+        var students = StudentPerformanceGenerator.Generate(120, 21, StudentCohort.NewDistrict).ToList();
+        var inputs = students.Select(s => s.Inputs().ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal)).ToList();
+        var records = StudentTraffic.Records(served, inputs, Now.AddMinutes(1), TimeSpan.FromSeconds(1));
+        await MonitoredStudents.LogAsync(ws.Workspace, records);
+        clock.Now = Now.AddMinutes(10);
+        await new Raciflow.Monitoring.Feedback.FeedbackService(ws.Workspace).RecordAsync(
+            "students",
+            records.Take(100).Select((r, i) => new Raciflow.Monitoring.Feedback.FeedbackRecord(r.RequestId, students[i].MathScore.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+        var result = await new RetrainingService(GovernanceHandlers.Register(ws.As(tokens["dana"]))).RetrainAsync("students", "feedback came in");
+
+        Assert.Equal(("students@2", 100), (result.Dataset, result.FeedbackRows));
+        var datasets = new DatasetService(ws.Workspace);
+        var withFeedback = await datasets.ResolveAsync(DatasetRef.Parse("students@2"));
+        Assert.Equal((reference.RowCount + 100, reference.Id), (withFeedback.RowCount, withFeedback.ParentId!.Value));
+        var frame = await datasets.LoadFrameAsync(withFeedback);
+        var first = (int)reference.RowCount;
+        for (var i = 0; i < 100; i++)
+        {
+            var s = students[i];
+            Assert.Equal(
+                (s.Gender, s.Lunch, s.ParentalLevelOfEducation, (double)s.ReadingScore, (double)s.MathScore),
+                (frame["gender"].Format(first + i), frame["lunch"].Format(first + i), frame["parental_level_of_education"].Format(first + i), ((NumericColumn)frame["reading_score"]).Values[first + i], ((NumericColumn)frame["math_score"]).Values[first + i]));
+        }
+
+        var run = await new TrackingService(ws.Workspace).GetRunAsync(result.RunId);
+        Assert.Contains("students@2", JsonSerializer.Serialize(run), StringComparison.Ordinal);
+        var request = await ws.As(tokens["max"]).Approvals.GetAsync(result.ApprovalId!.Value);
+        var evidence = JsonSerializer.Deserialize<PromotionEvidence>(request.EvidenceJson!, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.Equal("students@2: the champion's data plus 100 labelled feedback rows", evidence.Notes!["dataset"]);
+
+        // Nothing new came back, so a second retraining finds the same content: the same version, nothing stored twice.
+        var again = await new RetrainingService(GovernanceHandlers.Register(ws.As(tokens["dana"]))).RetrainAsync("students", "again");
+        Assert.Equal(("students@2", 100), (again.Dataset, again.FeedbackRows));
+        Assert.Equal(2, (await datasets.VersionsAsync("students")).Count);
+    }
+
+    [Fact]
+    public async Task IncludeFeedbackWithoutLabelledTrafficTrainsOnTheLatestVersion()
+    {
+        using var ws = await GovernanceWorkspace.CreateAsync(StoreKind.Local, GovernanceYaml.Fixed + "\nretraining:\n  include_feedback: true\n");
+        await MonitoredStudents.ServeAsync(ws);
+
+        var result = await new RetrainingService(GovernanceHandlers.Register(ws.Anonymous)).RetrainAsync("students");
+
+        Assert.Equal(("students@1", 0), (result.Dataset, result.FeedbackRows));
+        Assert.Single(await new DatasetService(ws.Workspace).VersionsAsync("students"));
+    }
 }
