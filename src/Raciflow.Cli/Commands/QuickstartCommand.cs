@@ -1,11 +1,14 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Raciflow.Cli.Commands.Training;
 using Raciflow.Cli.Rendering;
 using Raciflow.Governance.Authorization;
+using Raciflow.Monitoring.PredictionLog;
 using Raciflow.Pipelines;
 using Raciflow.Server.Hosting;
+using Raciflow.Workspaces;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -67,7 +70,7 @@ public sealed class QuickstartCommand : RaciflowCommand<QuickstartCommand.Settin
     }
 
     private static void ShowStep(CliOutput output, QuickstartStep step) =>
-        output.Line($"[green]✓[/] {Markup.Escape(step.Title)}{(step.Member is null ? string.Empty : $" [grey]as {Markup.Escape(step.Member)} ({Markup.Escape(step.Role ?? string.Empty)})[/]")}: {Markup.Escape(step.Outcome)}");
+        output.Line($"[green]✓[/] {Markup.Escape(step.Title)}{(step.Member is null ? string.Empty : $" [grey]as {Markup.Escape(step.Member)}{(step.Role is null ? string.Empty : $" ({Markup.Escape(step.Role)})")}[/]")}: {Markup.Escape(step.Outcome)}");
 
     private static async Task<int> ServeAsync(Settings settings, CliOutput output, QuickstartResult result, CancellationToken cancellationToken)
     {
@@ -90,10 +93,13 @@ public sealed class QuickstartCommand : RaciflowCommand<QuickstartCommand.Settin
             }
 
             var baseUrl = ServerHost.Urls(app)[0].ToString().TrimEnd('/');
+            var monitoring = await SendTrafficAsync(app, new Uri(baseUrl + "/"), output, result, cancellationToken);
             var api = baseUrl + RaciflowServerPipeline.ApiPrefix;
             var urls = new
             {
                 dashboard = baseUrl + "/",
+                monitoring = $"{baseUrl}/models/{result.Model}/monitoring",
+                approvals = baseUrl + "/approvals",
                 predictionForm = $"{baseUrl}/predict/{result.Model}",
                 model = $"{baseUrl}/models/{result.Model}",
                 predict = $"{api}/models/{result.Model}/predict",
@@ -111,13 +117,15 @@ public sealed class QuickstartCommand : RaciflowCommand<QuickstartCommand.Settin
             var curl = $"curl -s -H 'Authorization: Bearer {result.Tokens[reader]}' -H 'Content-Type: application/json' -d '{Student.Replace("'", "'\\''", StringComparison.Ordinal)}' {urls.predict}";
             if (output.Json)
             {
-                output.WriteJson(new { result, server = urls, curl });
+                output.WriteJson(new { result, monitoring, server = urls, curl });
             }
             else
             {
                 output.Console.Write(new Rows(
                     new Markup($"[green]Raciflow server[/] for the example is listening on [bold]{Markup.Escape(baseUrl)}[/], serving [bold]{Markup.Escape(result.Model)}@production[/]"),
                     new Markup($"  Dashboard                          {Markup.Escape(urls.dashboard)} (sign in with a token above)"),
+                    new Markup($"  Monitoring (drift, alerts)         {Markup.Escape(urls.monitoring)}"),
+                    new Markup($"  Approvals (the challenger waits)   {Markup.Escape(urls.approvals)} (as mila, the ML engineer)"),
                     new Markup($"  Prediction form                    {Markup.Escape(urls.predictionForm)}"),
                     new Markup($"  Model (versions, card, lineage)    {Markup.Escape(urls.model)}"),
                     new Markup($"  API docs (browse and try the API)  {Markup.Escape(urls.docs)}"),
@@ -132,6 +140,20 @@ public sealed class QuickstartCommand : RaciflowCommand<QuickstartCommand.Settin
         }
 
         return 0;
+    }
+
+    /// <summary>Normal then shifted traffic through the running server, so the dashboard shows an incident end to end.</summary>
+    private static async Task<QuickstartMonitoringResult> SendTrafficAsync(WebApplication app, Uri baseUrl, CliOutput output, QuickstartResult result, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = baseUrl };
+        var logger = app.Services.GetRequiredService<PredictionLogger>();
+        var traffic = new QuickstartMonitoring(app.Services.GetRequiredService<Workspace>(), client, ct => logger.FlushAsync(ct));
+        if (!output.Json)
+        {
+            output.Line("[bold]Monitoring[/]: traffic through the server, then drift, an alert and a retraining");
+        }
+
+        return await traffic.RunAsync(result.Model, result.Tokens, step => ShowStep(output, step), cancellationToken);
     }
 
     public sealed class Settings : WorkspaceSettings

@@ -129,7 +129,7 @@ public sealed class QuickstartPipeline(QuickstartOptions options)
         return tokens;
     }
 
-    private static string Holder(ProjectConfig project, string role) =>
+    internal static string Holder(ProjectConfig project, string role) =>
         project.Members.FirstOrDefault(m => m.Roles.Contains(role, StringComparer.Ordinal))?.Name
         ?? throw RaciflowException.Invalid($"The example raciflow.yaml names no {role}.", "members");
 

@@ -88,6 +88,10 @@ public sealed class StatisticsKnownAnswerTests
     [InlineData("null")]
     [InlineData("NaN")]
     [InlineData("None")]
+    [InlineData("NULL")]
+    [InlineData("nan")]
+    [InlineData("<NA>")]
+    [InlineData("#N/A")]
     [InlineData("?")]
     [InlineData("  ")]
     public void MissingTokensAreMissing(string token) => Assert.True(MissingValues.IsMissing(token));
@@ -96,6 +100,9 @@ public sealed class StatisticsKnownAnswerTests
     [InlineData("0")]
     [InlineData("Nat")]
     [InlineData("none of them")]
+    [InlineData("none")] // the exam-scores data's test_preparation_course: a category, as pandas reads it
+    [InlineData("Na")]
+    [InlineData("NULL!")]
     public void OrdinaryValuesAreNotMissing(string token) => Assert.False(MissingValues.IsMissing(token));
 
     [Theory]

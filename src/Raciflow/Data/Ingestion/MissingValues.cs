@@ -1,6 +1,11 @@
 namespace Raciflow.Data.Ingestion;
 
-/// <summary>The tokens that mean "no value" in the files people export from spreadsheets, R and pandas.</summary>
+/// <summary>
+/// The tokens that mean "no value" in the files people export from spreadsheets, R and pandas: pandas' default
+/// na_values, matched case-sensitively as pandas does, plus "?" (UCI data sets). Case matters because ordinary
+/// categories look like them: the exam-scores data's test_preparation_course is "none" or "completed", and "none"
+/// there is a value, not a gap.
+/// </summary>
 internal static class MissingValues
 {
     public static bool IsMissing(ReadOnlySpan<char> value)
@@ -10,9 +15,9 @@ internal static class MissingValues
         {
             0 => true,
             1 => value[0] == '?',
-            2 => value.Equals("NA", StringComparison.OrdinalIgnoreCase),
-            3 => value.Equals("N/A", StringComparison.OrdinalIgnoreCase) || value.Equals("NaN", StringComparison.OrdinalIgnoreCase),
-            4 => value.Equals("null", StringComparison.OrdinalIgnoreCase) || value.Equals("None", StringComparison.OrdinalIgnoreCase),
+            2 => value is "NA",
+            3 => value is "N/A" or "n/a" or "NaN" or "nan" or "#NA",
+            4 => value is "NULL" or "null" or "None" or "-NaN" or "-nan" or "<NA>" or "#N/A",
             _ => false,
         };
     }
