@@ -28,6 +28,7 @@ public sealed class RetrainCommand : RaciflowCommand<RetrainCommand.Settings>
         var verdict = r.AutoPromoted ? "[green]auto-promoted to production[/]" : $"approval {r.ApprovalId} requested ('raciflow approvals show {r.ApprovalId}')";
         return new Markup(
             $"[green]Retrained[/] {Markup.Escape(r.Champion)} → challenger [bold]{Markup.Escape(r.Challenger)}[/] ({Markup.Escape(r.Trigger)}), run {Markup.Escape(r.RunId)}\n"
+            + $"  trained on {Markup.Escape(r.Dataset)}{(r.FeedbackRows > 0 ? $" (the champion's data plus {r.FeedbackRows} labelled feedback rows)" : string.Empty)}\n"
             + $"  {Markup.Escape(r.PrimaryMetric)} on {Markup.Escape(r.Holdout)}: challenger {F(r.ChallengerScores[r.PrimaryMetric])}, champion {F(r.ChampionScores[r.PrimaryMetric])}, margin {F(r.Margin)}\n"
             + $"  KPIs: {(r.Kpis.Count == 0 ? "none declared" : Markup.Escape(string.Join("; ", r.Kpis.Select(k => $"{k.Rule} {(k.Passed ? "passed" : "FAILED")}"))))}; {verdict}\n");
     }
