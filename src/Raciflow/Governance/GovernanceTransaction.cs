@@ -9,7 +9,7 @@ namespace Raciflow.Governance;
 
 /// <summary>
 /// Runs governance writes in one transaction on a fresh context, retrying when a concurrent writer wins the race
-/// (SQLite busy, PostgreSQL serialisation failure or deadlock, or a duplicate audit sequence number).
+/// (SQLite busy, PostgreSQL serialisation failure or deadlock, or a unique index that settles a race).
 /// </summary>
 public static class GovernanceTransaction
 {
@@ -47,12 +47,18 @@ public static class GovernanceTransaction
         return result;
     }
 
+    /// <summary>
+    /// Tables whose unique indexes settle races between writers: a duplicate audit sequence number (the retry takes
+    /// the next one), or an inbox item another dispatcher delivered first (the retry sees it and only marks the message).
+    /// </summary>
+    private static readonly string[] RaceTables = ["audit_events", "inbox_items"];
+
     private static bool IsTransient(Exception ex) => ex switch
     {
         DbUpdateException db => db.InnerException is { } inner && IsTransient(inner),
-        SqliteException s => s.SqliteErrorCode is 5 or 6 || (s.SqliteErrorCode == 19 && s.Message.Contains("audit_events", StringComparison.Ordinal)),
+        SqliteException s => s.SqliteErrorCode is 5 or 6 || (s.SqliteErrorCode == 19 && RaceTables.Any(t => s.Message.Contains(t + ".", StringComparison.Ordinal))),
         PostgresException p => p.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
-            || (p.SqlState == PostgresErrorCodes.UniqueViolation && p.TableName == "audit_events"),
+            || (p.SqlState == PostgresErrorCodes.UniqueViolation && RaceTables.Contains(p.TableName)),
         _ => false,
     };
 }

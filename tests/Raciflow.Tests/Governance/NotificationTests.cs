@@ -93,6 +93,31 @@ public sealed class NotificationTests
     [Theory]
     [InlineData(StoreKind.Local)]
     [InlineData(StoreKind.Production)]
+    public async Task DispatchersRunningAtTheSameTimeDeliverEachInboxMessageOnceAndNeitherFails(StoreKind kind)
+    {
+        using var ws = await GovernanceWorkspace.CreateAsync(kind);
+        var t = await Team(ws);
+        var dana = ws.As(t["dana"]);
+        for (var i = 0; i < 10; i++)
+        {
+            await dana.AuditAsync(await dana.AuthorizeAsync(GovernedActions.ModelsRegister, $"churn v{i}"), null, $"v{i}");
+        }
+
+        // The server's dispatcher and a 'notifications dispatch' (or a second server) race over the same outbox.
+        var processes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ws.ReopenAsync()));
+        await Task.WhenAll(processes.Select(p => Task.Run(() => new NotificationDispatcher(p, Http).DispatchAsync())));
+
+        await using var db = ws.Workspace.Metadata.CreateContext();
+        var inboxMessages = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Channel == NotificationChannels.Inbox).ToListAsync();
+        Assert.Equal(20, inboxMessages.Count(m => m.Event == GovernedActions.ModelsRegister)); // owner and sam are told of each
+        Assert.All(inboxMessages, m => Assert.NotNull(m.DeliveredAt));
+        var items = await db.Set<InboxItem>().AsNoTracking().ToListAsync();
+        Assert.Equal(inboxMessages.Select(m => m.Id).Order(), items.Select(i => i.OutboxMessageId).Order());
+    }
+
+    [Theory]
+    [InlineData(StoreKind.Local)]
+    [InlineData(StoreKind.Production)]
     public async Task RoleWebhooksReceiveSignedJson(StoreKind kind)
     {
         await using var listener = await WebhookListener.StartAsync();
