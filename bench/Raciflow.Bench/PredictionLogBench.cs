@@ -20,6 +20,12 @@ internal static class PredictionLogBench
         var calls = int.Parse(Option(args, "--calls") ?? "2000000", CultureInfo.InvariantCulture);
         var records = int.Parse(Option(args, "--records") ?? "200000", CultureInfo.InvariantCulture);
         var output = Option(args, "--out") ?? Path.Combine("bench", "results", "predlog.md");
+        if (args.Contains("--encode-only"))
+        {
+            await EncodeOnlyAsync();
+            return 0;
+        }
+
         var directory = Directory.CreateTempSubdirectory("raciflow-predlog-bench-");
         try
         {
@@ -93,6 +99,24 @@ internal static class PredictionLogBench
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var files = Directory.GetFiles(Path.Combine(workspace.Directory, ".raciflow", "artifacts", "predictions", model), "*.parquet", SearchOption.AllDirectories);
         return new WriterFigures(clock.Elapsed.TotalSeconds, cpuSeconds, counters.Written, files.Length, files.Sum(f => new FileInfo(f).Length));
+    }
+
+    private static async Task EncodeOnlyAsync()
+    {
+        var samples = Samples(10_000);
+        var cpus = new List<double>();
+        long bytes = 0;
+        for (var round = 0; round < 40; round++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            using var stream = new MemoryStream();
+            await PredictionLogParquet.WriteAsync(samples, stream, CancellationToken.None);
+            cpus.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+            bytes = stream.Length;
+        }
+
+        cpus = [.. cpus.Skip(10).Order()];
+        Console.WriteLine(Invariant($"encode 10k: cpu ms min {cpus[0]:F1} median {cpus[cpus.Count / 2]:F1}, {bytes:N0} bytes"));
     }
 
     /// <summary>Served predictions of a regression model with 8 numeric and 2 categorical inputs.</summary>

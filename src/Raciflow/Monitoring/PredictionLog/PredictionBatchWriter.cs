@@ -26,27 +26,43 @@ internal sealed class PredictionBatchWriter(IArtifactStore artifacts, MetadataSt
         })
         .Build();
 
-    /// <summary>Writes the records; returns how many were written and how many failed (invalid or given up on).</summary>
-    public async Task<(int Written, int Failed, Exception? Error)> WriteAsync(IReadOnlyList<PredictionRecord> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the records; returns how many were written and how many failed (invalid or given up on). Blocks: the
+    /// logger calls it on its own writer thread, which encodes every file before waiting for the store.
+    /// </summary>
+    public (int Written, int Failed, Exception? Error) Write(IReadOnlyList<PredictionRecord> batch)
     {
         int written = 0, failed = 0;
         Exception? error = null;
-        foreach (var group in batch.GroupBy(r => (r.Model, r.Version, Day: DateOnly.FromDateTime(r.Time.UtcDateTime))))
+        var files = new List<(FileKey Key, List<PredictionRecord> Records, byte[] Content)>();
+        foreach (var (key, records) in Group(batch))
         {
-            var records = group.OrderBy(r => r.Time).ToList();
-            if (!ModelNames.IsValid(group.Key.Model) || group.Key.Version < 1)
+            if (!ModelNames.IsValid(key.Model) || key.Version < 1)
             {
                 failed += records.Count;
-                error = RaciflowException.Invalid($"Prediction records for model '{group.Key.Model}' version {group.Key.Version} were not logged: the name must be a valid model name and the version at least 1.");
+                error = RaciflowException.Invalid($"Prediction records for model '{key.Model}' version {key.Version} were not logged: the name must be a valid model name and the version at least 1.");
                 continue;
             }
 
             try
             {
-                await WriteFileAsync(group.Key.Model, group.Key.Version, group.Key.Day, records, cancellationToken);
+                files.Add((key, records, PredictionLogParquet.Encode(records)));
+            }
+            catch (Exception ex)
+            {
+                failed += records.Count;
+                error = ex;
+            }
+        }
+
+        foreach (var (key, records, content) in files)
+        {
+            try
+            {
+                StoreAsync(key, records, content, CancellationToken.None).GetAwaiter().GetResult();
                 written += records.Count;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
                 failed += records.Count;
                 error = ex;
@@ -59,20 +75,65 @@ internal sealed class PredictionBatchWriter(IArtifactStore artifacts, MetadataSt
     public static string Key(string model, int version, DateOnly day, string fileId) =>
         $"{Root}/{model}/v{version}/{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{fileId}.parquet";
 
-    private async Task WriteFileAsync(string model, int version, DateOnly day, List<PredictionRecord> records, CancellationToken cancellationToken)
+    /// <summary>The batch split per model, version and day, each part in time order (records mostly arrive so).</summary>
+    private static Dictionary<FileKey, List<PredictionRecord>> Group(IReadOnlyList<PredictionRecord> batch)
     {
-        using var content = new MemoryStream();
-        await PredictionLogParquet.WriteAsync(records, content, cancellationToken);
-        var bytes = content.ToArray();
+        var groups = new Dictionary<FileKey, List<PredictionRecord>>();
+        List<PredictionRecord>? last = null;
+        FileKey lastKey = default;
+        foreach (var record in batch)
+        {
+            var key = new FileKey(record.Model, record.Version, DateOnly.FromDateTime(record.Time.UtcDateTime));
+            if (last is null || !key.Equals(lastKey))
+            {
+                if (!groups.TryGetValue(key, out last))
+                {
+                    last = new List<PredictionRecord>(batch.Count);
+                    groups.Add(key, last);
+                }
 
+                lastKey = key;
+            }
+
+            last.Add(record);
+        }
+
+        foreach (var records in groups.Values)
+        {
+            if (!InTimeOrder(records))
+            {
+                var sorted = records.OrderBy(r => r.Time).ToList(); // stable: rows of one request keep their order
+                records.Clear();
+                records.AddRange(sorted);
+            }
+        }
+
+        return groups;
+    }
+
+    private static bool InTimeOrder(List<PredictionRecord> records)
+    {
+        for (var i = 1; i < records.Count; i++)
+        {
+            if (records[i].Time < records[i - 1].Time)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private async Task StoreAsync(FileKey file, List<PredictionRecord> records, byte[] bytes, CancellationToken cancellationToken)
+    {
         // Time first so that files list in order; the random part keeps concurrent writers apart.
         var fileId = $"{records[0].Time.UtcDateTime.ToString("HHmmssfffffff", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
-        var key = Key(model, version, day, fileId);
+        var key = Key(file.Model, file.Version, file.Day, fileId);
         var row = new PredictionLogFile
         {
-            Model = model,
-            Version = version,
-            Day = day,
+            Model = file.Model,
+            Version = file.Version,
+            Day = file.Day,
             ArtifactKey = key,
             RowCount = records.Count,
             FirstTime = LogTime.Of(records[0].Time),
@@ -104,4 +165,6 @@ internal sealed class PredictionBatchWriter(IArtifactStore artifacts, MetadataSt
         db.Set<PredictionLogFile>().Add(row);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private readonly record struct FileKey(string Model, int Version, DateOnly Day);
 }

@@ -12,10 +12,70 @@ namespace Raciflow.Monitoring.PredictionLog;
 /// </summary>
 internal static class PredictionLogParquet
 {
+    private static readonly ParquetOptions WriteOptions = new()
+    {
+        CompressionMethod = CompressionMethod.Snappy,
+
+        // Request ids are all distinct: a sample shows it, instead of hashing every id before giving up on a dictionary.
+        DictionaryEncodingSampleSize = 1_000,
+    };
+
+    /// <summary>The records (one model version and day) as one Parquet file, built column by column in one pass.</summary>
+    public static byte[] Encode(IReadOnlyList<PredictionRecord> records)
+    {
+        using var output = new MemoryStream();
+
+        // A MemoryStream completes every write synchronously, so this never waits on anything.
+        WriteAsync(records, output, CancellationToken.None).GetAwaiter().GetResult();
+        return output.ToArray();
+    }
+
     public static async Task WriteAsync(IReadOnlyList<PredictionRecord> records, Stream output, CancellationToken cancellationToken)
     {
-        var inputs = InputColumns(records);
-        var classes = records.SelectMany(r => r.Output?.Probabilities?.Keys ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var n = records.Count;
+        var ids = new string?[n];
+        var times = new long[n];
+        var latencies = new double[n];
+        var statuses = new string?[n];
+        var values = new double?[n];
+        var labels = new string?[n];
+        var inputs = new Dictionary<string, InputColumn>(StringComparer.Ordinal);
+        var probabilities = new Dictionary<string, double?[]>(StringComparer.Ordinal);
+        for (var row = 0; row < n; row++)
+        {
+            var record = records[row];
+            ids[row] = record.RequestId;
+            times[row] = LogTime.ToMicroseconds(record.Time);
+            latencies[row] = record.LatencyMs;
+            statuses[row] = record.Status == PredictionStatus.Error ? "error" : "ok";
+            values[row] = record.Output?.Value is { } v && !double.IsNaN(v) ? v : null;
+            labels[row] = record.Output?.Label;
+            foreach (var (name, value) in record.Inputs)
+            {
+                if (!inputs.TryGetValue(name, out var column))
+                {
+                    inputs.Add(name, column = new InputColumn(n));
+                }
+
+                column.Set(row, value);
+            }
+
+            if (record.Output?.Probabilities is { } classes)
+            {
+                foreach (var (label, p) in classes)
+                {
+                    if (!probabilities.TryGetValue(label, out var column))
+                    {
+                        probabilities.Add(label, column = new double?[n]);
+                    }
+
+                    column[row] = p;
+                }
+            }
+        }
+
+        var inputNames = inputs.Keys.Order(StringComparer.Ordinal).ToList();
+        var classNames = probabilities.Keys.Order(StringComparer.Ordinal).ToList();
         var fields = new List<Field>
         {
             new DataField<string>(C.RequestId, true),
@@ -25,37 +85,36 @@ internal static class PredictionLogParquet
             new DataField<double?>(C.PredictionValue),
             new DataField<string>(C.PredictionLabel, true),
         };
-        fields.AddRange(inputs.Select(i => i.Numeric ? (Field)new DataField<double?>(C.InputPrefix + i.Name) : new DataField<string>(C.InputPrefix + i.Name, true)));
-        fields.AddRange(classes.Select(c => new DataField<double?>(C.ProbabilityPrefix + c)));
+        fields.AddRange(inputNames.Select(name => inputs[name].Texts is null ? (Field)new DataField<double?>(C.InputPrefix + name) : new DataField<string>(C.InputPrefix + name, true)));
+        fields.AddRange(classNames.Select(c => new DataField<double?>(C.ProbabilityPrefix + c)));
         var schema = new ParquetSchema(fields);
         var data = schema.DataFields;
 
-        await using var writer = await ParquetWriter.CreateAsync(schema, output, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }, false, cancellationToken);
+        await using var writer = await ParquetWriter.CreateAsync(schema, output, WriteOptions, false, cancellationToken);
         using var group = writer.CreateRowGroup();
-        await group.WriteAsync(data[0], records.Select(r => (string?)r.RequestId).ToArray(), null);
-        await group.WriteAsync<long>(data[1], records.Select(r => LogTime.ToMicroseconds(r.Time)).ToArray(), null, null, cancellationToken);
-        await group.WriteAsync<double>(data[2], records.Select(r => r.LatencyMs).ToArray(), null, null, cancellationToken);
-        await group.WriteAsync(data[3], records.Select(r => (string?)r.Status.ToString().ToLowerInvariant()).ToArray(), null);
-        await group.WriteAsync<double>(data[4], records.Select(r => r.Output?.Value is { } v && !double.IsNaN(v) ? v : (double?)null).ToArray(), null, null, cancellationToken);
-        await group.WriteAsync(data[5], records.Select(r => r.Output?.Label).ToArray(), null);
+        await group.WriteAsync(data[0], ids, null);
+        await group.WriteAsync<long>(data[1], times, null, null, cancellationToken);
+        await group.WriteAsync<double>(data[2], latencies, null, null, cancellationToken);
+        await group.WriteAsync(data[3], statuses, null);
+        await group.WriteAsync<double>(data[4], values, null, null, cancellationToken);
+        await group.WriteAsync(data[5], labels, null);
         var next = 6;
-        foreach (var input in inputs)
+        foreach (var name in inputNames)
         {
-            var field = data[next++];
-            var values = records.Select(r => r.Inputs.TryGetValue(input.Name, out var v) ? LoggedValue.Normalize(v) : null).ToArray();
-            if (input.Numeric)
+            var column = inputs[name];
+            if (column.Texts is { } texts)
             {
-                await group.WriteAsync<double>(field, values.Select(v => (double?)v).ToArray(), null, null, cancellationToken);
+                await group.WriteAsync(data[next++], texts, null);
             }
             else
             {
-                await group.WriteAsync(field, values.Select(LoggedValue.ToText).ToArray(), null);
+                await group.WriteAsync<double>(data[next++], column.Numbers, null, null, cancellationToken);
             }
         }
 
-        foreach (var label in classes)
+        foreach (var label in classNames)
         {
-            await group.WriteAsync<double>(data[next++], records.Select(r => r.Output?.Probabilities is { } p && p.TryGetValue(label, out var v) ? v : (double?)null).ToArray(), null, null, cancellationToken);
+            await group.WriteAsync<double>(data[next++], probabilities[label], null, null, cancellationToken);
         }
     }
 
@@ -115,21 +174,29 @@ internal static class PredictionLogParquet
         return value is null && label is null && p.Count == 0 ? null : new ModelPrediction(value, label, p.Count == 0 ? null : p);
     }
 
-    /// <summary>Every input name in the batch, numeric when every non-missing value is a number.</summary>
-    private static List<(string Name, bool Numeric)> InputColumns(IReadOnlyList<PredictionRecord> records)
+    /// <summary>One input's values: numbers while every logged value is one, text from the first that is not.</summary>
+    private sealed class InputColumn(int rows)
     {
-        var numeric = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var record in records)
-        {
-            foreach (var (name, value) in record.Inputs)
-            {
-                var normalized = LoggedValue.Normalize(value);
-                var isNumber = normalized is null or double;
-                numeric[name] = numeric.TryGetValue(name, out var sofar) ? sofar && isNumber : isNumber;
-            }
-        }
+        public double?[] Numbers { get; } = new double?[rows];
 
-        return [.. numeric.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value))];
+        public string?[]? Texts { get; private set; }
+
+        public void Set(int row, object? value)
+        {
+            var isNumber = LoggedValue.TryNumber(value, out var number, out var text);
+            if (Texts is null)
+            {
+                if (isNumber || text is null)
+                {
+                    Numbers[row] = isNumber ? number : null;
+                    return;
+                }
+
+                Texts = [.. Numbers.Select(n => n is { } d ? LoggedValue.ToText(d) : null)];
+            }
+
+            Texts[row] = isNumber ? LoggedValue.ToText(number) : text;
+        }
     }
 
     private static async Task<string?[]> ReadTextAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken cancellationToken)
