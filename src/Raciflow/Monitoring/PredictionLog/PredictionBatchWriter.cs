@@ -27,44 +27,45 @@ internal sealed class PredictionBatchWriter(IArtifactStore artifacts, MetadataSt
         .Build();
 
     /// <summary>
-    /// Writes the records; returns how many were written and how many failed (invalid or given up on). Blocks: the
-    /// logger calls it on its own writer thread, which encodes every file before waiting for the store.
+    /// Writes the batch; returns how many records were written and how many failed (invalid or given up on).
+    /// Blocks: the logger calls it on its own writer thread, which encodes every file before waiting for the store.
     /// </summary>
-    public (int Written, int Failed, Exception? Error) Write(IReadOnlyList<PredictionRecord> batch)
+    public (int Written, int Failed, Exception? Error) Write(PredictionBatch batch)
     {
         int written = 0, failed = 0;
         Exception? error = null;
-        var files = new List<(FileKey Key, List<PredictionRecord> Records, byte[] Content)>();
-        foreach (var (key, records) in Group(batch))
+        var files = new List<(PredictionColumns Rows, byte[] Content)>();
+        foreach (var rows in batch.Files.Where(f => f.Count > 0))
         {
-            if (!ModelNames.IsValid(key.Model) || key.Version < 1)
+            if (!ModelNames.IsValid(rows.Model) || rows.Version < 1)
             {
-                failed += records.Count;
-                error = RaciflowException.Invalid($"Prediction records for model '{key.Model}' version {key.Version} were not logged: the name must be a valid model name and the version at least 1.");
+                failed += rows.Count;
+                error = RaciflowException.Invalid($"Prediction records for model '{rows.Model}' version {rows.Version} were not logged: the name must be a valid model name and the version at least 1.");
                 continue;
             }
 
             try
             {
-                files.Add((key, records, PredictionLogParquet.Encode(records)));
+                rows.SortByTime();
+                files.Add((rows, PredictionLogParquet.Encode(rows)));
             }
             catch (Exception ex)
             {
-                failed += records.Count;
+                failed += rows.Count;
                 error = ex;
             }
         }
 
-        foreach (var (key, records, content) in files)
+        foreach (var (rows, content) in files)
         {
             try
             {
-                StoreAsync(key, records, content, CancellationToken.None).GetAwaiter().GetResult();
-                written += records.Count;
+                StoreAsync(rows, content, CancellationToken.None).GetAwaiter().GetResult();
+                written += rows.Count;
             }
             catch (Exception ex)
             {
-                failed += records.Count;
+                failed += rows.Count;
                 error = ex;
             }
         }
@@ -75,69 +76,22 @@ internal sealed class PredictionBatchWriter(IArtifactStore artifacts, MetadataSt
     public static string Key(string model, int version, DateOnly day, string fileId) =>
         $"{Root}/{model}/v{version}/{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{fileId}.parquet";
 
-    /// <summary>The batch split per model, version and day, each part in time order (records mostly arrive so).</summary>
-    private static Dictionary<FileKey, List<PredictionRecord>> Group(IReadOnlyList<PredictionRecord> batch)
+    private async Task StoreAsync(PredictionColumns rows, byte[] bytes, CancellationToken cancellationToken)
     {
-        var groups = new Dictionary<FileKey, List<PredictionRecord>>();
-        List<PredictionRecord>? last = null;
-        FileKey lastKey = default;
-        foreach (var record in batch)
-        {
-            var key = new FileKey(record.Model, record.Version, DateOnly.FromDateTime(record.Time.UtcDateTime));
-            if (last is null || !key.Equals(lastKey))
-            {
-                if (!groups.TryGetValue(key, out last))
-                {
-                    last = new List<PredictionRecord>(batch.Count);
-                    groups.Add(key, last);
-                }
+        var first = LogTime.FromMicroseconds(rows.FirstMicroseconds);
 
-                lastKey = key;
-            }
-
-            last.Add(record);
-        }
-
-        foreach (var records in groups.Values)
-        {
-            if (!InTimeOrder(records))
-            {
-                var sorted = records.OrderBy(r => r.Time).ToList(); // stable: rows of one request keep their order
-                records.Clear();
-                records.AddRange(sorted);
-            }
-        }
-
-        return groups;
-    }
-
-    private static bool InTimeOrder(List<PredictionRecord> records)
-    {
-        for (var i = 1; i < records.Count; i++)
-        {
-            if (records[i].Time < records[i - 1].Time)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private async Task StoreAsync(FileKey file, List<PredictionRecord> records, byte[] bytes, CancellationToken cancellationToken)
-    {
         // Time first so that files list in order; the random part keeps concurrent writers apart.
-        var fileId = $"{records[0].Time.UtcDateTime.ToString("HHmmssfffffff", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
-        var key = Key(file.Model, file.Version, file.Day, fileId);
+        var fileId = $"{first.ToString("HHmmssfffffff", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
+        var key = Key(rows.Model, rows.Version, rows.Day, fileId);
         var row = new PredictionLogFile
         {
-            Model = file.Model,
-            Version = file.Version,
-            Day = file.Day,
+            Model = rows.Model,
+            Version = rows.Version,
+            Day = rows.Day,
             ArtifactKey = key,
-            RowCount = records.Count,
-            FirstTime = LogTime.Of(records[0].Time),
-            LastTime = LogTime.Of(records[^1].Time),
+            RowCount = rows.Count,
+            FirstTime = first,
+            LastTime = LogTime.FromMicroseconds(rows.LastMicroseconds),
         };
         await _retry.ExecuteAsync(
             async ct =>
@@ -165,6 +119,4 @@ internal sealed class PredictionBatchWriter(IArtifactStore artifacts, MetadataSt
         db.Set<PredictionLogFile>().Add(row);
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    private readonly record struct FileKey(string Model, int Version, DateOnly Day);
 }

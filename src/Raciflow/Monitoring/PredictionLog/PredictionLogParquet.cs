@@ -20,62 +20,20 @@ internal static class PredictionLogParquet
         DictionaryEncodingSampleSize = 1_000,
     };
 
-    /// <summary>The records (one model version and day) as one Parquet file, built column by column in one pass.</summary>
-    public static byte[] Encode(IReadOnlyList<PredictionRecord> records)
+    /// <summary>The rows of one file (one model version and day, in time order) as Parquet.</summary>
+    public static byte[] Encode(PredictionColumns rows)
     {
         using var output = new MemoryStream();
 
         // A MemoryStream completes every write synchronously, so this never waits on anything.
-        WriteAsync(records, output, CancellationToken.None).GetAwaiter().GetResult();
+        WriteAsync(rows, output, CancellationToken.None).GetAwaiter().GetResult();
         return output.ToArray();
     }
 
-    public static async Task WriteAsync(IReadOnlyList<PredictionRecord> records, Stream output, CancellationToken cancellationToken)
+    public static async Task WriteAsync(PredictionColumns rows, Stream output, CancellationToken cancellationToken)
     {
-        var n = records.Count;
-        var ids = new string?[n];
-        var times = new long[n];
-        var latencies = new double[n];
-        var statuses = new string?[n];
-        var values = new double?[n];
-        var labels = new string?[n];
-        var inputs = new Dictionary<string, InputColumn>(StringComparer.Ordinal);
-        var probabilities = new Dictionary<string, double?[]>(StringComparer.Ordinal);
-        for (var row = 0; row < n; row++)
-        {
-            var record = records[row];
-            ids[row] = record.RequestId;
-            times[row] = LogTime.ToMicroseconds(record.Time);
-            latencies[row] = record.LatencyMs;
-            statuses[row] = record.Status == PredictionStatus.Error ? "error" : "ok";
-            values[row] = record.Output?.Value is { } v && !double.IsNaN(v) ? v : null;
-            labels[row] = record.Output?.Label;
-            foreach (var (name, value) in record.Inputs)
-            {
-                if (!inputs.TryGetValue(name, out var column))
-                {
-                    inputs.Add(name, column = new InputColumn(n));
-                }
-
-                column.Set(row, value);
-            }
-
-            if (record.Output?.Probabilities is { } classes)
-            {
-                foreach (var (label, p) in classes)
-                {
-                    if (!probabilities.TryGetValue(label, out var column))
-                    {
-                        probabilities.Add(label, column = new double?[n]);
-                    }
-
-                    column[row] = p;
-                }
-            }
-        }
-
-        var inputNames = inputs.Keys.Order(StringComparer.Ordinal).ToList();
-        var classNames = probabilities.Keys.Order(StringComparer.Ordinal).ToList();
+        var inputs = rows.Inputs.ToList();
+        var probabilities = rows.Probabilities.ToList();
         var fields = new List<Field>
         {
             new DataField<string>(C.RequestId, true),
@@ -85,36 +43,35 @@ internal static class PredictionLogParquet
             new DataField<double?>(C.PredictionValue),
             new DataField<string>(C.PredictionLabel, true),
         };
-        fields.AddRange(inputNames.Select(name => inputs[name].Texts is null ? (Field)new DataField<double?>(C.InputPrefix + name) : new DataField<string>(C.InputPrefix + name, true)));
-        fields.AddRange(classNames.Select(c => new DataField<double?>(C.ProbabilityPrefix + c)));
+        fields.AddRange(inputs.Select(i => i.Texts is null ? (Field)new DataField<double?>(C.InputPrefix + i.Name) : new DataField<string>(C.InputPrefix + i.Name, true)));
+        fields.AddRange(probabilities.Select(p => new DataField<double?>(C.ProbabilityPrefix + p.Label)));
         var schema = new ParquetSchema(fields);
         var data = schema.DataFields;
 
         await using var writer = await ParquetWriter.CreateAsync(schema, output, WriteOptions, false, cancellationToken);
         using var group = writer.CreateRowGroup();
-        await group.WriteAsync(data[0], ids, null);
-        await group.WriteAsync<long>(data[1], times, null, null, cancellationToken);
-        await group.WriteAsync<double>(data[2], latencies, null, null, cancellationToken);
-        await group.WriteAsync(data[3], statuses, null);
-        await group.WriteAsync<double>(data[4], values, null, null, cancellationToken);
-        await group.WriteAsync(data[5], labels, null);
+        await group.WriteAsync(data[0], rows.RequestIds, null);
+        await group.WriteAsync<long>(data[1], rows.Times, null, null, cancellationToken);
+        await group.WriteAsync<double>(data[2], rows.Latencies, null, null, cancellationToken);
+        await group.WriteAsync(data[3], rows.Statuses, null);
+        await group.WriteAsync<double>(data[4], rows.Values, null, null, cancellationToken);
+        await group.WriteAsync(data[5], rows.Labels, null);
         var next = 6;
-        foreach (var name in inputNames)
+        foreach (var (_, numbers, texts) in inputs)
         {
-            var column = inputs[name];
-            if (column.Texts is { } texts)
+            if (texts is { } text)
             {
-                await group.WriteAsync(data[next++], texts, null);
+                await group.WriteAsync(data[next++], text, null);
             }
             else
             {
-                await group.WriteAsync<double>(data[next++], column.Numbers, null, null, cancellationToken);
+                await group.WriteAsync<double>(data[next++], numbers, null, null, cancellationToken);
             }
         }
 
-        foreach (var label in classNames)
+        foreach (var (_, values) in probabilities)
         {
-            await group.WriteAsync<double>(data[next++], probabilities[label], null, null, cancellationToken);
+            await group.WriteAsync<double>(data[next++], values, null, null, cancellationToken);
         }
     }
 
@@ -172,31 +129,6 @@ internal static class PredictionLogParquet
     {
         var p = probabilities.Where(c => c.Values[row] is not null).ToDictionary(c => c.Label, c => c.Values[row]!.Value, StringComparer.Ordinal);
         return value is null && label is null && p.Count == 0 ? null : new ModelPrediction(value, label, p.Count == 0 ? null : p);
-    }
-
-    /// <summary>One input's values: numbers while every logged value is one, text from the first that is not.</summary>
-    private sealed class InputColumn(int rows)
-    {
-        public double?[] Numbers { get; } = new double?[rows];
-
-        public string?[]? Texts { get; private set; }
-
-        public void Set(int row, object? value)
-        {
-            var isNumber = LoggedValue.TryNumber(value, out var number, out var text);
-            if (Texts is null)
-            {
-                if (isNumber || text is null)
-                {
-                    Numbers[row] = isNumber ? number : null;
-                    return;
-                }
-
-                Texts = [.. Numbers.Select(n => n is { } d ? LoggedValue.ToText(d) : null)];
-            }
-
-            Texts[row] = isNumber ? LoggedValue.ToText(number) : text;
-        }
     }
 
     private static async Task<string?[]> ReadTextAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken cancellationToken)

@@ -156,7 +156,7 @@ public sealed class PredictionLogger : IAsyncDisposable
 
     private void WriteUntilCompleted()
     {
-        var batch = new List<PredictionRecord>(Math.Min(_options.BatchSize, 65_536));
+        using var batch = new PredictionBatch();
         DateTimeOffset? deadline = null;
         while (true)
         {
@@ -197,7 +197,7 @@ public sealed class PredictionLogger : IAsyncDisposable
         untilDeadline <= TimeSpan.Zero ? TimeSpan.Zero : untilDeadline < PollInterval ? untilDeadline : PollInterval;
 
     /// <summary>Writes the current batch and everything that was queued when the flush requests were seen.</summary>
-    private void FlushQueued(List<PredictionRecord> batch)
+    private void FlushQueued(PredictionBatch batch)
     {
         var requests = new List<TaskCompletionSource<PredictionLogCounters>>();
         while (_flushRequests.TryDequeue(out var request))
@@ -228,7 +228,7 @@ public sealed class PredictionLogger : IAsyncDisposable
     /// Encodes on this thread, then waits for the store and the index: blocking is this thread's job, and it keeps
     /// the encoding of every file of the batch off the thread pool.
     /// </summary>
-    private void WriteBatch(List<PredictionRecord> batch)
+    private void WriteBatch(PredictionBatch batch)
     {
         try
         {
@@ -250,10 +250,20 @@ public sealed class PredictionLogger : IAsyncDisposable
         batch.Clear();
     }
 
-    private void Take(List<PredictionRecord> batch, PredictionRecord record)
+    /// <summary>Moves a record into the batch's columns, where it no longer keeps its request's objects alive.</summary>
+    private void Take(PredictionBatch batch, PredictionRecord record)
     {
         Interlocked.Decrement(ref _queued);
-        batch.Add(record);
+        try
+        {
+            batch.Add(record);
+        }
+        catch (Exception ex)
+        {
+            // A record whose values cannot be read is counted as failed; it never stops the writer.
+            Interlocked.Increment(ref _failed);
+            Volatile.Write(ref _lastError, ex);
+        }
     }
 
     private void AnswerFlushRequests()
