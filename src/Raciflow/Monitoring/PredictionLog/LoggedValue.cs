@@ -28,6 +28,45 @@ internal static class LoggedValue
         _ => value.ToString(),
     };
 
+    /// <summary>
+    /// The typing of <see cref="Normalize"/> without boxing a number: true with the number, or false with the text
+    /// (null when the value is missing).
+    /// </summary>
+    public static bool TryNumber(object? value, out double number, out string? text)
+    {
+        text = null;
+        switch (value)
+        {
+            case double d when !double.IsNaN(d):
+                number = d;
+                return true;
+            case int i:
+                number = i;
+                return true;
+            case long l:
+                number = l;
+                return true;
+            case bool b:
+                number = b ? 1.0 : 0.0;
+                return true;
+            case string s:
+                number = 0;
+                text = s;
+                return false;
+            case JsonElement { ValueKind: JsonValueKind.Number } e:
+                number = e.GetDouble();
+                return true;
+            case JsonElement { ValueKind: JsonValueKind.True or JsonValueKind.False } e:
+                number = e.ValueKind == JsonValueKind.True ? 1.0 : 0.0;
+                return true;
+            default:
+                var normalized = Normalize(value);
+                number = normalized is double n ? n : 0;
+                text = normalized as string;
+                return normalized is double;
+        }
+    }
+
     public static string? ToText(object? normalized) => normalized switch
     {
         null => null,

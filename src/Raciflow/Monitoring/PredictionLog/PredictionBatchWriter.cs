@@ -26,29 +26,46 @@ internal sealed class PredictionBatchWriter(IArtifactStore artifacts, MetadataSt
         })
         .Build();
 
-    /// <summary>Writes the records; returns how many were written and how many failed (invalid or given up on).</summary>
-    public async Task<(int Written, int Failed, Exception? Error)> WriteAsync(IReadOnlyList<PredictionRecord> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the batch; returns how many records were written and how many failed (invalid or given up on).
+    /// Blocks: the logger calls it on its own writer thread, which encodes every file before waiting for the store.
+    /// </summary>
+    public (int Written, int Failed, Exception? Error) Write(PredictionBatch batch)
     {
         int written = 0, failed = 0;
         Exception? error = null;
-        foreach (var group in batch.GroupBy(r => (r.Model, r.Version, Day: DateOnly.FromDateTime(r.Time.UtcDateTime))))
+        var files = new List<(PredictionColumns Rows, byte[] Content)>();
+        foreach (var rows in batch.Files.Where(f => f.Count > 0))
         {
-            var records = group.OrderBy(r => r.Time).ToList();
-            if (!ModelNames.IsValid(group.Key.Model) || group.Key.Version < 1)
+            if (!ModelNames.IsValid(rows.Model) || rows.Version < 1)
             {
-                failed += records.Count;
-                error = RaciflowException.Invalid($"Prediction records for model '{group.Key.Model}' version {group.Key.Version} were not logged: the name must be a valid model name and the version at least 1.");
+                failed += rows.Count;
+                error = RaciflowException.Invalid($"Prediction records for model '{rows.Model}' version {rows.Version} were not logged: the name must be a valid model name and the version at least 1.");
                 continue;
             }
 
             try
             {
-                await WriteFileAsync(group.Key.Model, group.Key.Version, group.Key.Day, records, cancellationToken);
-                written += records.Count;
+                rows.SortByTime();
+                files.Add((rows, PredictionLogParquet.Encode(rows)));
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
-                failed += records.Count;
+                failed += rows.Count;
+                error = ex;
+            }
+        }
+
+        foreach (var (rows, content) in files)
+        {
+            try
+            {
+                StoreAsync(rows, content, CancellationToken.None).GetAwaiter().GetResult();
+                written += rows.Count;
+            }
+            catch (Exception ex)
+            {
+                failed += rows.Count;
                 error = ex;
             }
         }
@@ -59,24 +76,22 @@ internal sealed class PredictionBatchWriter(IArtifactStore artifacts, MetadataSt
     public static string Key(string model, int version, DateOnly day, string fileId) =>
         $"{Root}/{model}/v{version}/{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{fileId}.parquet";
 
-    private async Task WriteFileAsync(string model, int version, DateOnly day, List<PredictionRecord> records, CancellationToken cancellationToken)
+    private async Task StoreAsync(PredictionColumns rows, byte[] bytes, CancellationToken cancellationToken)
     {
-        using var content = new MemoryStream();
-        await PredictionLogParquet.WriteAsync(records, content, cancellationToken);
-        var bytes = content.ToArray();
+        var first = LogTime.FromMicroseconds(rows.FirstMicroseconds);
 
         // Time first so that files list in order; the random part keeps concurrent writers apart.
-        var fileId = $"{records[0].Time.UtcDateTime.ToString("HHmmssfffffff", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
-        var key = Key(model, version, day, fileId);
+        var fileId = $"{first.ToString("HHmmssfffffff", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}";
+        var key = Key(rows.Model, rows.Version, rows.Day, fileId);
         var row = new PredictionLogFile
         {
-            Model = model,
-            Version = version,
-            Day = day,
+            Model = rows.Model,
+            Version = rows.Version,
+            Day = rows.Day,
             ArtifactKey = key,
-            RowCount = records.Count,
-            FirstTime = LogTime.Of(records[0].Time),
-            LastTime = LogTime.Of(records[^1].Time),
+            RowCount = rows.Count,
+            FirstTime = first,
+            LastTime = LogTime.FromMicroseconds(rows.LastMicroseconds),
         };
         await _retry.ExecuteAsync(
             async ct =>

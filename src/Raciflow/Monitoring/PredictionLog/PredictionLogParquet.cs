@@ -12,10 +12,28 @@ namespace Raciflow.Monitoring.PredictionLog;
 /// </summary>
 internal static class PredictionLogParquet
 {
-    public static async Task WriteAsync(IReadOnlyList<PredictionRecord> records, Stream output, CancellationToken cancellationToken)
+    private static readonly ParquetOptions WriteOptions = new()
     {
-        var inputs = InputColumns(records);
-        var classes = records.SelectMany(r => r.Output?.Probabilities?.Keys ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        CompressionMethod = CompressionMethod.Snappy,
+
+        // Request ids are all distinct: a sample shows it, instead of hashing every id before giving up on a dictionary.
+        DictionaryEncodingSampleSize = 1_000,
+    };
+
+    /// <summary>The rows of one file (one model version and day, in time order) as Parquet.</summary>
+    public static byte[] Encode(PredictionColumns rows)
+    {
+        using var output = new MemoryStream();
+
+        // A MemoryStream completes every write synchronously, so this never waits on anything.
+        WriteAsync(rows, output, CancellationToken.None).GetAwaiter().GetResult();
+        return output.ToArray();
+    }
+
+    public static async Task WriteAsync(PredictionColumns rows, Stream output, CancellationToken cancellationToken)
+    {
+        var inputs = rows.Inputs.ToList();
+        var probabilities = rows.Probabilities.ToList();
         var fields = new List<Field>
         {
             new DataField<string>(C.RequestId, true),
@@ -25,37 +43,35 @@ internal static class PredictionLogParquet
             new DataField<double?>(C.PredictionValue),
             new DataField<string>(C.PredictionLabel, true),
         };
-        fields.AddRange(inputs.Select(i => i.Numeric ? (Field)new DataField<double?>(C.InputPrefix + i.Name) : new DataField<string>(C.InputPrefix + i.Name, true)));
-        fields.AddRange(classes.Select(c => new DataField<double?>(C.ProbabilityPrefix + c)));
+        fields.AddRange(inputs.Select(i => i.Texts is null ? (Field)new DataField<double?>(C.InputPrefix + i.Name) : new DataField<string>(C.InputPrefix + i.Name, true)));
+        fields.AddRange(probabilities.Select(p => new DataField<double?>(C.ProbabilityPrefix + p.Label)));
         var schema = new ParquetSchema(fields);
         var data = schema.DataFields;
 
-        await using var writer = await ParquetWriter.CreateAsync(schema, output, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }, false, cancellationToken);
+        await using var writer = await ParquetWriter.CreateAsync(schema, output, WriteOptions, false, cancellationToken);
         using var group = writer.CreateRowGroup();
-        await group.WriteAsync(data[0], records.Select(r => (string?)r.RequestId).ToArray(), null);
-        await group.WriteAsync<long>(data[1], records.Select(r => LogTime.ToMicroseconds(r.Time)).ToArray(), null, null, cancellationToken);
-        await group.WriteAsync<double>(data[2], records.Select(r => r.LatencyMs).ToArray(), null, null, cancellationToken);
-        await group.WriteAsync(data[3], records.Select(r => (string?)r.Status.ToString().ToLowerInvariant()).ToArray(), null);
-        await group.WriteAsync<double>(data[4], records.Select(r => r.Output?.Value is { } v && !double.IsNaN(v) ? v : (double?)null).ToArray(), null, null, cancellationToken);
-        await group.WriteAsync(data[5], records.Select(r => r.Output?.Label).ToArray(), null);
+        await group.WriteAsync(data[0], rows.RequestIds, null);
+        await group.WriteAsync<long>(data[1], rows.Times, null, null, cancellationToken);
+        await group.WriteAsync<double>(data[2], rows.Latencies, null, null, cancellationToken);
+        await group.WriteAsync(data[3], rows.Statuses, null);
+        await group.WriteAsync<double>(data[4], rows.Values, null, null, cancellationToken);
+        await group.WriteAsync(data[5], rows.Labels, null);
         var next = 6;
-        foreach (var input in inputs)
+        foreach (var (_, numbers, texts) in inputs)
         {
-            var field = data[next++];
-            var values = records.Select(r => r.Inputs.TryGetValue(input.Name, out var v) ? LoggedValue.Normalize(v) : null).ToArray();
-            if (input.Numeric)
+            if (texts is { } text)
             {
-                await group.WriteAsync<double>(field, values.Select(v => (double?)v).ToArray(), null, null, cancellationToken);
+                await group.WriteAsync(data[next++], text, null);
             }
             else
             {
-                await group.WriteAsync(field, values.Select(LoggedValue.ToText).ToArray(), null);
+                await group.WriteAsync<double>(data[next++], numbers, null, null, cancellationToken);
             }
         }
 
-        foreach (var label in classes)
+        foreach (var (_, values) in probabilities)
         {
-            await group.WriteAsync<double>(data[next++], records.Select(r => r.Output?.Probabilities is { } p && p.TryGetValue(label, out var v) ? v : (double?)null).ToArray(), null, null, cancellationToken);
+            await group.WriteAsync<double>(data[next++], values, null, null, cancellationToken);
         }
     }
 
@@ -113,23 +129,6 @@ internal static class PredictionLogParquet
     {
         var p = probabilities.Where(c => c.Values[row] is not null).ToDictionary(c => c.Label, c => c.Values[row]!.Value, StringComparer.Ordinal);
         return value is null && label is null && p.Count == 0 ? null : new ModelPrediction(value, label, p.Count == 0 ? null : p);
-    }
-
-    /// <summary>Every input name in the batch, numeric when every non-missing value is a number.</summary>
-    private static List<(string Name, bool Numeric)> InputColumns(IReadOnlyList<PredictionRecord> records)
-    {
-        var numeric = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var record in records)
-        {
-            foreach (var (name, value) in record.Inputs)
-            {
-                var normalized = LoggedValue.Normalize(value);
-                var isNumber = normalized is null or double;
-                numeric[name] = numeric.TryGetValue(name, out var sofar) ? sofar && isNumber : isNumber;
-            }
-        }
-
-        return [.. numeric.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value))];
     }
 
     private static async Task<string?[]> ReadTextAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken cancellationToken)

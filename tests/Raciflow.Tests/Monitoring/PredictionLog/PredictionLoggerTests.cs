@@ -105,6 +105,30 @@ public sealed class PredictionLoggerTests
     }
 
     [Fact]
+    public async Task RecordsOutOfTimeOrderAndInputsThatComeAndGoAreWrittenInTimeOrderWithMissingValues()
+    {
+        using var ws = await TestWorkspace.CreateAsync();
+        await using var logger = new PredictionLogger(ws.Workspace, Fast());
+        await LogAsync(
+            logger,
+            Regression("late", Day1.AddMinutes(3), 3, area: 30),
+            Regression("early", Day1.AddMinutes(1), 1, area: 10, city: "oslo"),
+            Regression("middle", Day1.AddMinutes(2), 2, area: 20) with { Inputs = new Dictionary<string, object?> { ["rooms"] = 4 } },
+            Regression("same-time", Day1.AddMinutes(2), 4, area: 40, city: "bergen"));
+
+        var rows = await new PredictionLogReader(ws.Workspace).ReadAsync("house-prices", null, Day1, Day1.AddDays(1));
+
+        Assert.Equal(["early", "middle", "same-time", "late"], rows.Select(r => r.RequestId));
+        Assert.Equal([10.0, null, 40.0, 30.0], rows.Select(r => r.Inputs["area"]));
+        Assert.Equal(["oslo", null, "bergen", "oslo"], rows.Select(r => r.Inputs["city"]));
+        Assert.Equal([null, 4.0, null, null], rows.Select(r => r.Inputs["rooms"]));
+        Assert.Equal([1.0, 2, 4, 3], rows.Select(r => r.Output!.Value!.Value));
+        await using var db = ws.Workspace.Metadata.CreateContext();
+        var file = await db.Set<PredictionLogFile>().SingleAsync();
+        Assert.Equal((Day1.AddMinutes(1).UtcDateTime, Day1.AddMinutes(3).UtcDateTime), (file.FirstTime, file.LastTime));
+    }
+
+    [Fact]
     public async Task BatchesNeverExceedTheBatchSize()
     {
         using var ws = await TestWorkspace.CreateAsync();
