@@ -80,6 +80,9 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
         }
     }
 
+    /// <summary>Makes room for a first row group of about <paramref name="characters"/> characters.</summary>
+    public void Reserve(int characters) => _filling.Reserve(characters);
+
     /// <summary>
     /// From the next row on, every converted cell is also observed by <paramref name="inference"/>, reusing the
     /// conversion's parse of the column's type (the single pass infers the whole file's schema while it converts).
@@ -148,6 +151,7 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
         _filling = _spare;
         _spare = block;
         _filling.Clear();
+        _filling.Reserve(block.Characters);
 
         var rows = block.Rows;
         var buffers = _typed[_groups++ % 2];

@@ -51,6 +51,18 @@ internal sealed class RowBlock
         _cellEnds[_cells++] = Characters;
     }
 
+    /// <summary>
+    /// Makes room for about <paramref name="characters"/> characters in one allocation, sized from a block already
+    /// read, instead of doubling up to it (which leaves the halves as garbage and up to twice the room needed).
+    /// </summary>
+    public void Reserve(int characters)
+    {
+        if (characters > _chars.Length && Characters == 0)
+        {
+            _chars = new char[characters + (characters / 4)];
+        }
+    }
+
     public long Line(int row) => _lines[row];
 
     public ReadOnlySpan<char> Cell(int row, int column)

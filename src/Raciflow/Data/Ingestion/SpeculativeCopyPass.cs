@@ -110,7 +110,8 @@ internal sealed class SpeculativeCopyPass : ICellVisitor, IAsyncDisposable
     {
         // Called from the parser's synchronous row callback; creating the writer only writes the file's magic bytes.
         _copy = ParquetCopyPass.CreateAsync(_inference.Schema(), _output, _cancellationToken).GetAwaiter().GetResult();
-        _prefix!.ReplayTo(_copy);
+        _copy.Reserve(_prefix!.Characters);
+        _prefix.ReplayTo(_copy);
         _prefix = null;
 
         // The buffered rows were observed as they arrived; from here on the converter observes each cell for the
