@@ -81,6 +81,34 @@ public sealed class StatisticsKnownAnswerTests
         Assert.InRange(Quantiles.Of(sample, 0.5)!.Value, 42_000, 58_000);
     }
 
+    [Fact]
+    public void TheReservoirDrawsEvenlyFromEveryPartOfALongStream()
+    {
+        // Algorithm L skips values between replacements; a wrong skip length would favour the start or the end.
+        var sample = new ReservoirSample(2000);
+        for (var i = 0; i < 1_000_000; i++)
+        {
+            sample.Add(i);
+        }
+
+        var tenths = sample.Sorted().GroupBy(v => (int)(v / 100_000)).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(10, tenths.Count);
+
+        // 200 expected per tenth, standard deviation about 13.
+        Assert.All(tenths.Values, count => Assert.InRange(count, 140, 260));
+        Assert.Equal(sample.Sorted(), Fill(new ReservoirSample(2000)).Sorted());
+    }
+
+    private static ReservoirSample Fill(ReservoirSample sample)
+    {
+        for (var i = 0; i < 1_000_000; i++)
+        {
+            sample.Add(i);
+        }
+
+        return sample;
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("NA")]

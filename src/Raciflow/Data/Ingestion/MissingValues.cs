@@ -10,6 +10,12 @@ internal static class MissingValues
 {
     public static bool IsMissing(ReadOnlySpan<char> value)
     {
+        // Most values are longer than every token and have no surrounding white space: no trimming needed.
+        if (value.Length > 4 && !char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1]))
+        {
+            return false;
+        }
+
         value = value.Trim();
         return value.Length switch
         {

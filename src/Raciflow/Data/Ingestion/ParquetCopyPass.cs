@@ -5,11 +5,17 @@ namespace Raciflow.Data.Ingestion;
 
 /// <summary>
 /// The second pass over a table: converts each cell to its column's inferred type, accumulates statistics and
-/// writes the Parquet copy row group by row group. A row group is written on a worker thread while the next one
-/// is parsed, so parsing and compression overlap; two buffers bound the memory.
+/// writes the Parquet copy row group by row group, as a pipeline over every core. The parser only copies a row
+/// group's text into a <see cref="RowBlock"/>; the block is then converted column by column in parallel (a
+/// column's values, statistics and inference evidence depend only on that column's cells in row order, so the
+/// result equals a row-by-row conversion) while the parser fills the next block, and the converted group is
+/// written by Parquet.Net while the next one is converted. Two blocks and two sets of typed buffers bound memory.
 /// </summary>
 internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
 {
+    /// <summary>A row group ends early past this many characters (32 MB), so long text keeps memory bounded.</summary>
+    public const int MaxGroupCharacters = 16 << 20;
+
     private readonly DatasetSchema _schema;
     private readonly ParquetWriter _writer;
     private readonly DataField[] _fields;
@@ -17,12 +23,15 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
     private readonly ColumnType[] _types;
     private readonly int _rowsPerGroup;
     private readonly CancellationToken _cancellationToken;
-    private ColumnBuffer[] _current;
-    private ColumnBuffer[] _spare;
-    private Task _pendingWrite = Task.CompletedTask;
-    private int _row;
+    private readonly ColumnBuffer[][] _typed;
+    private RowBlock _filling;
+    private RowBlock _spare;
+    private TypeInferencePass? _inference;
+    private Task _converting = Task.CompletedTask;
+    private Task _lastWrite = Task.CompletedTask;
+    private Task _previousWrite = Task.CompletedTask;
+    private long _groups;
     private bool _completed;
-    private long _line;
 
     private ParquetCopyPass(DatasetSchema schema, ParquetWriter writer, ParquetSchema parquetSchema, CancellationToken cancellationToken)
     {
@@ -32,8 +41,9 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
         _types = schema.Columns.Select(c => c.Type).ToArray();
         _statistics = schema.Columns.Select(c => new ColumnStatisticsBuilder(c)).ToArray();
         _rowsPerGroup = ParquetLayout.RowsPerGroup(schema.Columns.Count);
-        _current = NewBuffers();
-        _spare = NewBuffers();
+        _typed = [NewBuffers(), NewBuffers()];
+        _filling = new RowBlock(_types.Length, _rowsPerGroup);
+        _spare = new RowBlock(_types.Length, _rowsPerGroup);
         _cancellationToken = cancellationToken;
     }
 
@@ -57,16 +67,134 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
         return new ParquetCopyPass(schema, writer, parquetSchema, cancellationToken);
     }
 
-    public void BeginRow(long line) => _line = line;
+    public void BeginRow(long line) => _filling.BeginRow(line);
 
-    public void Cell(int column, ReadOnlySpan<char> value) => Convert(column, value);
+    public void Cell(int column, ReadOnlySpan<char> value) => _filling.Cell(value);
+
+    public void EndRow()
+    {
+        Rows++;
+        if (_filling.Rows == _rowsPerGroup || _filling.Characters >= MaxGroupCharacters)
+        {
+            Dispatch();
+        }
+    }
+
+    /// <summary>Makes room for a first row group of about <paramref name="characters"/> characters.</summary>
+    public void Reserve(int characters) => _filling.Reserve(characters);
+
+    /// <summary>
+    /// From the next row on, every converted cell is also observed by <paramref name="inference"/>, reusing the
+    /// conversion's parse of the column's type (the single pass infers the whole file's schema while it converts).
+    /// </summary>
+    public void ObserveFromNextRow(TypeInferencePass inference)
+    {
+        _inference = inference;
+        _filling.FirstUnobservedRow = _filling.Rows;
+    }
+
+    /// <summary>Converts and writes every row received so far; afterwards the inference has seen every cell.</summary>
+    public async Task FlushAsync()
+    {
+        if (_filling.Rows > 0)
+        {
+            Dispatch();
+        }
+
+        await _lastWrite;
+    }
+
+    /// <summary>
+    /// Writes the last rows and the file footer; returns the statistics of every column, described by
+    /// <paramref name="decided"/> when given (a schema with the same layout whose categorical/text split or
+    /// nullability was settled after the conversion began).
+    /// </summary>
+    public async Task<IReadOnlyList<ColumnStatistics>> CompleteAsync(DatasetSchema? decided = null)
+    {
+        await FlushAsync();
+        _completed = true;
+        await _writer.DisposeAsync();
+        var columns = (decided ?? _schema).Columns;
+        return _statistics.Select((s, i) => s.Build(columns[i])).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_completed)
+        {
+            return;
+        }
+
+        try
+        {
+            await _converting;
+            await _lastWrite;
+        }
+        catch (Exception)
+        {
+            // The pass failed or was cancelled; the caller reports the first error and deletes the partial file.
+        }
+
+        await _writer.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Hands the filled block to a conversion task and returns to parsing. Block k is converted after block k-1
+    /// (statistics see each column's values in source order) into the typed buffers that group k-2 was written
+    /// from, once that write is done, and group k is written after group k-1.
+    /// </summary>
+    private void Dispatch()
+    {
+        // The previous conversion has released the spare block (and its own wait for group k-3's write is over).
+        _converting.GetAwaiter().GetResult();
+        var block = _filling;
+        _filling = _spare;
+        _spare = block;
+        _filling.Clear();
+        _filling.Reserve(block.Characters);
+
+        var rows = block.Rows;
+        var buffers = _typed[_groups++ % 2];
+        var inference = _inference;
+        var buffersFree = _previousWrite;
+        var previousWrite = _lastWrite;
+        var convert = Task.Run(
+            async () =>
+            {
+                await buffersFree;
+                Parallel.For(0, _types.Length, column => ConvertColumn(block, buffers[column], column, inference));
+            },
+            _cancellationToken);
+        _converting = convert;
+        _previousWrite = previousWrite;
+        _lastWrite = Task.Run(
+            async () =>
+            {
+                await convert;
+                await previousWrite;
+                await WriteGroupAsync(buffers, rows);
+            },
+            _cancellationToken);
+    }
+
+    private void ConvertColumn(RowBlock block, ColumnBuffer buffer, int column, TypeInferencePass? inference)
+    {
+        var type = _types[column];
+        var statistics = _statistics[column];
+        for (var row = 0; row < block.Rows; row++)
+        {
+            var value = block.Cell(row, column);
+            var parsed = Convert(statistics, buffer, type, row, block, value);
+            if (inference is not null && row >= block.FirstUnobservedRow)
+            {
+                inference.Cell(column, value, type, parsed);
+            }
+        }
+    }
 
     /// <summary>Converts and counts one cell: null when it is missing, else whether it parsed as its column's type.</summary>
-    public bool? Convert(int column, ReadOnlySpan<char> value)
+    private static bool? Convert(ColumnStatisticsBuilder statistics, ColumnBuffer buffer, ColumnType type, int row, RowBlock block, ReadOnlySpan<char> value)
     {
-        var statistics = _statistics[column];
-        var buffer = _current[column];
-        var row = _row;
         if (MissingValues.IsMissing(value))
         {
             statistics.AddMissing();
@@ -75,7 +203,7 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
         }
 
         var text = value.Trim();
-        switch (_types[column])
+        switch (type)
         {
             case ColumnType.Numeric when ValueParsers.TryParseDouble(text, out var d):
                 buffer.Numbers![row] = d;
@@ -97,71 +225,12 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
                 buffer.Strings![row] = statistics.AddString(text);
                 break;
             default:
-                statistics.AddInvalid(_line, value);
+                statistics.AddInvalid(block.Line(row), value);
                 buffer.SetNull(row);
                 return false;
         }
 
         return true;
-    }
-
-    public void EndRow()
-    {
-        Rows++;
-        if (++_row == _rowsPerGroup)
-        {
-            StartWrite();
-        }
-    }
-
-    /// <summary>
-    /// Writes the last rows and the file footer; returns the statistics of every column, described by
-    /// <paramref name="decided"/> when given (a schema with the same layout whose categorical/text split or
-    /// nullability was settled after the conversion began).
-    /// </summary>
-    public async Task<IReadOnlyList<ColumnStatistics>> CompleteAsync(DatasetSchema? decided = null)
-    {
-        if (_row > 0)
-        {
-            StartWrite();
-        }
-
-        await _pendingWrite;
-        _completed = true;
-        await _writer.DisposeAsync();
-        var columns = (decided ?? _schema).Columns;
-        return _statistics.Select((s, i) => s.Build(columns[i])).ToList();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_completed)
-        {
-            return;
-        }
-
-        try
-        {
-            await _pendingWrite;
-        }
-        catch (Exception)
-        {
-            // The pass failed or was cancelled; the caller reports the first error and deletes the partial file.
-        }
-
-        await _writer.DisposeAsync();
-    }
-
-    private void StartWrite()
-    {
-        // Wait for the previous group: it holds the spare buffers we are about to fill.
-        _pendingWrite.GetAwaiter().GetResult();
-        var full = _current;
-        var rows = _row;
-        _current = _spare;
-        _spare = full;
-        _row = 0;
-        _pendingWrite = Task.Run(() => WriteGroupAsync(full, rows), _cancellationToken);
     }
 
     private async Task WriteGroupAsync(ColumnBuffer[] buffers, int rows)

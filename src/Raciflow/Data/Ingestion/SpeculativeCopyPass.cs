@@ -10,8 +10,8 @@ namespace Raciflow.Data.Ingestion;
 /// </summary>
 internal sealed class SpeculativeCopyPass : ICellVisitor, IAsyncDisposable
 {
-    /// <summary>Past this many buffered characters (128 MB) the guess is made early, so wide text stays bounded.</summary>
-    private const int MaxPrefixCharacters = 64 << 20;
+    /// <summary>Past this many buffered characters the guess is made early, so wide text stays bounded.</summary>
+    private const int MaxPrefixCharacters = ParquetCopyPass.MaxGroupCharacters;
 
     private readonly TypeInferencePass _inference;
     private readonly Stream _output;
@@ -19,7 +19,6 @@ internal sealed class SpeculativeCopyPass : ICellVisitor, IAsyncDisposable
     private readonly CancellationToken _cancellationToken;
     private RowPrefixBuffer? _prefix;
     private ParquetCopyPass? _copy;
-    private ColumnType[] _guessedTypes = [];
 
     public SpeculativeCopyPass(IReadOnlyList<string> columnNames, Stream output, CancellationToken cancellationToken)
     {
@@ -49,8 +48,8 @@ internal sealed class SpeculativeCopyPass : ICellVisitor, IAsyncDisposable
     {
         if (_copy is not null)
         {
-            // The inference reuses the converter's parse of the guessed type instead of parsing the value again.
-            _inference.Cell(column, value, _guessedTypes[column], _copy.Convert(column, value));
+            // The converter observes the cell for the inference when it converts it (see StartCopy).
+            _copy.Cell(column, value);
         }
         else
         {
@@ -72,11 +71,8 @@ internal sealed class SpeculativeCopyPass : ICellVisitor, IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// The whole file's statistics when the guessed schema stores every column as the final one does; null when
-    /// the guess was wrong and nothing written so far can be used.
-    /// </summary>
-    public async Task<IReadOnlyList<ColumnStatistics>?> CompleteAsync(DatasetSchema schema)
+    /// <summary>Converts every row read so far; afterwards <see cref="Inference"/> has seen the whole file.</summary>
+    public async Task FlushAsync()
     {
         if (_copy is null)
         {
@@ -84,6 +80,16 @@ internal sealed class SpeculativeCopyPass : ICellVisitor, IAsyncDisposable
             StartCopy();
         }
 
+        await _copy!.FlushAsync();
+    }
+
+    /// <summary>
+    /// The whole file's statistics when the guessed schema stores every column as the final one does; null when
+    /// the guess was wrong and nothing written so far can be used.
+    /// </summary>
+    public async Task<IReadOnlyList<ColumnStatistics>?> CompleteAsync(DatasetSchema schema)
+    {
+        await FlushAsync();
         if (!ParquetLayout.SameLayout(_copy!.Schema, schema))
         {
             return null;
@@ -104,8 +110,12 @@ internal sealed class SpeculativeCopyPass : ICellVisitor, IAsyncDisposable
     {
         // Called from the parser's synchronous row callback; creating the writer only writes the file's magic bytes.
         _copy = ParquetCopyPass.CreateAsync(_inference.Schema(), _output, _cancellationToken).GetAwaiter().GetResult();
-        _guessedTypes = _copy.Schema.Columns.Select(c => c.Type).ToArray();
-        _prefix!.ReplayTo(_copy);
+        _copy.Reserve(_prefix!.Characters);
+        _prefix.ReplayTo(_copy);
         _prefix = null;
+
+        // The buffered rows were observed as they arrived; from here on the converter observes each cell for the
+        // inference, reusing its parse of the guessed type instead of parsing the value again.
+        _copy.ObserveFromNextRow(_inference);
     }
 }

@@ -57,6 +57,7 @@ internal sealed class TableIngestor(string stagingDirectory)
             await using var csv = CsvTableSource.Open(tee, path, path);
             await using var pass = new SpeculativeCopyPass(csv.ColumnNames, output, cancellationToken);
             await csv.ReadAsync(pass, p => Report(progress, p), cancellationToken);
+            await pass.FlushAsync();
             tee.Drain();
             var staged = Staged(path, Csv, copyPath, tee.Hash(), tee.BytesRead, pass.Inference);
             var statistics = await pass.CompleteAsync(staged.Schema);
