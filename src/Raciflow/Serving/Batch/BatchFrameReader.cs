@@ -27,7 +27,7 @@ public static class BatchFrameReader
         var inputs = new BatchModelInputs(bundle);
         var chunks = new List<Frame>();
         await using (IBatchReader reader = extension == ".csv"
-            ? CsvBatchReader.Open(path, inputs, keepRawRows: false, BatchScorer.DefaultChunkRows)
+            ? CsvBatchReader.Open(path, inputs, keepRawRows: false, BatchScorer.DefaultChunkRows, reuseBuffers: false)
             : await ParquetBatchReader.OpenAsync(path, inputs, cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken) is { } chunk)

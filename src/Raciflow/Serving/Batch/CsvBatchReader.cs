@@ -7,51 +7,61 @@ namespace Raciflow.Serving.Batch;
 /// Reads a CSV file with Sep (separator detected from the header, quotes unescaped) in chunks: numeric model
 /// inputs parsed to doubles (empty, NA, NaN, null… are missing), categorical ones kept as text; the other columns
 /// are kept as text only when the output needs them, since a CSV output copies the raw row instead.
+/// One thread splits the file into rows and copies each row's text (as read, before any unescaping) into the
+/// chunk; slices of those rows are then parsed in parallel (<see cref="CsvSliceParser"/>), so the serial part of
+/// reading is only Sep finding the rows.
 /// </summary>
 internal sealed class CsvBatchReader : IBatchReader
 {
+    private const int MinimumSliceRows = 4096;
+
     private readonly SepReader _reader;
     private readonly Stream _stream;
     private readonly string _path;
     private readonly BatchInputColumns _columns;
     private readonly bool _keepRawRows;
+    private readonly bool _reuseBuffers;
     private readonly int _chunkRows;
-    private readonly CategoryStrings?[] _categories;
+    private readonly CsvSliceParser[] _parsers;
 
-    // Two sets of column buffers used in turn: the scorer reads chunk n + 1 while chunk n is scored and written,
-    // and is done with chunk n before it asks for chunk n + 2. Reusing them spares the large-object heap a fresh
-    // megabyte-sized array per column per chunk (page faults and gen-2 collections were a large share of the time).
+    // Two sets of buffers used in turn: the scorer reads chunk n + 1 while chunk n is scored and written, and is done
+    // with chunk n before it asks for chunk n + 2. Reusing them spares the large-object heap a fresh megabyte-sized
+    // array per column per chunk (page faults and gen-2 collections were a large share of the time). A reader whose
+    // chunks are all kept (a whole file read into a frame) allocates fresh ones instead.
     private readonly double[]?[][] _numberSets = new double[]?[2][];
     private readonly string?[]?[][] _textSets = new string?[]?[2][];
     private readonly char[]?[] _rawSets = new char[]?[2];
     private readonly int[]?[] _startSets = new int[]?[2];
+    private readonly int[]?[] _lineSets = new int[]?[2];
     private int _generation;
 
-    private CsvBatchReader(SepReader reader, Stream stream, string path, BatchInputColumns columns, bool keepRawRows, int chunkRows)
+    private CsvBatchReader(SepReader reader, Stream stream, string path, BatchInputColumns columns, bool keepRawRows, bool reuseBuffers, int chunkRows)
     {
         _reader = reader;
         _stream = stream;
         _path = path;
         _columns = columns;
         _keepRawRows = keepRawRows;
+        _reuseBuffers = reuseBuffers;
         _chunkRows = chunkRows;
-        _categories = Enumerable.Range(0, columns.Names.Count)
-            .Select(c => columns.IsModelInput(c) && !columns.IsNumeric(c) && columns.TypeOf(c) == ColumnType.Categorical ? new CategoryStrings() : null)
-            .ToArray();
+        var separator = reader.Spec.Sep.Separator;
+        _parsers = Enumerable.Range(0, SlicesFor(chunkRows)).Select(_ => new CsvSliceParser(path, columns, separator)).ToArray();
     }
 
     public IReadOnlyList<string> ColumnNames => _columns.Names;
 
     public double Progress => _stream.Length == 0 ? 1 : (double)_stream.Position / _stream.Length;
 
-    public static CsvBatchReader Open(string path, BatchModelInputs inputs, bool keepRawRows, int chunkRows)
+    /// <param name="keepRawRows">Whether chunks carry each row's text (for a CSV output that copies rows through).</param>
+    /// <param name="reuseBuffers">Whether chunk n + 2 may reuse chunk n's buffers (the caller is done with a chunk by then).</param>
+    public static CsvBatchReader Open(string path, BatchModelInputs inputs, bool keepRawRows, int chunkRows, bool reuseBuffers = true)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         try
         {
             var reader = Sep.Auto.Reader(o => o with { Unescape = true, InitialBufferLength = 1 << 16 }).From(stream);
             var names = reader.Header.ColNames.Select(n => n.Trim()).ToArray();
-            return new CsvBatchReader(reader, stream, path, BatchInputColumns.Resolve(names, inputs, path), keepRawRows, chunkRows);
+            return new CsvBatchReader(reader, stream, path, BatchInputColumns.Resolve(names, inputs, path), keepRawRows, reuseBuffers, chunkRows);
         }
         catch
         {
@@ -65,8 +75,8 @@ internal sealed class CsvBatchReader : IBatchReader
         cancellationToken.ThrowIfCancellationRequested();
         var width = _columns.Names.Count;
         var set = _generation++ % 2;
-        var numbers = _numberSets[set] ??= new double[]?[width];
-        var texts = _textSets[set] ??= new string?[]?[width];
+        var numbers = Buffer(_numberSets, set, () => new double[]?[width]);
+        var texts = Buffer(_textSets, set, () => new string?[]?[width]);
         for (var c = 0; c < width; c++)
         {
             if (_columns.IsNumeric(c))
@@ -79,54 +89,21 @@ internal sealed class CsvBatchReader : IBatchReader
             }
         }
 
-        var raw = _keepRawRows ? _rawSets[set] ??= new char[_chunkRows * 64] : null;
-        var starts = _keepRawRows ? _startSets[set] ??= new int[_chunkRows + 1] : null;
-        var rows = 0;
-        while (rows < _chunkRows && _reader.MoveNext())
+        var raw = Buffer(_rawSets, set, () => new char[_chunkRows * 64]);
+        var starts = Buffer(_startSets, set, () => new int[_chunkRows + 1]);
+        var lines = Buffer(_lineSets, set, () => new int[_chunkRows]);
+        var (rows, shapeError) = SplitRows(width, ref raw, starts, lines);
+        _rawSets[set] = raw;
+        if (rows > 0)
         {
-            var row = _reader.Current;
-            if (row.ColCount != width)
-            {
-                if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
-                {
-                    continue;
-                }
+            ParseSlices(raw, starts, lines, rows, numbers, texts);
+        }
 
-                throw RaciflowException.Invalid($"File '{_path}' line {row.LineNumberFrom}: {row.ColCount} fields where the header has {width}.", _path);
-            }
-
-            for (var c = 0; c < width; c++)
-            {
-                if (numbers[c] is { } column)
-                {
-                    // Sep's parser (csFastFloat, correctly rounded like double.Parse, several times faster) for the
-                    // common case; anything else (missing tokens, booleans, infinities, errors) takes the full path.
-                    var cell = row[c];
-                    column[rows] = cell.TryParse<double>(out var number) && double.IsFinite(number)
-                        ? number
-                        : BatchValues.ParseNumber(cell.Span, _path, row.LineNumberFrom, _columns.Names[c]);
-                }
-                else if (texts[c] is { } text)
-                {
-                    text[rows] = _categories[c] is { } categories ? categories.Text(row[c].Span) : BatchValues.Text(row[c].Span);
-                }
-            }
-
-            if (raw is not null)
-            {
-                var span = row.Span;
-                var start = starts![rows];
-                if (start + span.Length > raw.Length)
-                {
-                    Array.Resize(ref raw, Math.Max(raw.Length * 2, start + span.Length));
-                    _rawSets[set] = raw;
-                }
-
-                span.CopyTo(raw.AsSpan(start));
-                starts[rows + 1] = start + span.Length;
-            }
-
-            rows++;
+        // A row with the wrong number of fields ends the chunk; the rows before it are parsed first, so a bad cell
+        // above it is still the error reported, as when rows were read one at a time.
+        if (shapeError is not null)
+        {
+            throw shapeError;
         }
 
         if (rows == 0)
@@ -147,8 +124,8 @@ internal sealed class CsvBatchReader : IBatchReader
         {
             Columns = new Frame(columns),
             Rows = rows,
-            RawText = raw,
-            RawStarts = starts,
+            RawText = _keepRawRows ? raw : null,
+            RawStarts = _keepRawRows ? starts : null,
             Separator = _reader.Spec.Sep.Separator,
         });
     }
@@ -157,5 +134,81 @@ internal sealed class CsvBatchReader : IBatchReader
     {
         _reader.Dispose();
         return _stream.DisposeAsync();
+    }
+
+    private static int SlicesFor(int rows) => Math.Max(1, Math.Min(2 * Environment.ProcessorCount, rows / MinimumSliceRows));
+
+    private T Buffer<T>(T?[] sets, int set, Func<T> create)
+        where T : class =>
+        _reuseBuffers ? sets[set] ??= create() : create();
+
+    /// <summary>
+    /// Up to a chunk of rows: each row's text, as read, followed by a line feed, into <paramref name="raw"/> (grown
+    /// when needed), with where it starts and its line number. Stops early at a row with the wrong number of fields,
+    /// returned as the error to throw once the rows before it are parsed.
+    /// </summary>
+    private (int Rows, RaciflowException? ShapeError) SplitRows(int width, ref char[] raw, int[] starts, int[] lines)
+    {
+        var rows = 0;
+        starts[0] = 0;
+        while (rows < _chunkRows && _reader.MoveNext())
+        {
+            var row = _reader.Current;
+            if (row.ColCount != width)
+            {
+                if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+                {
+                    continue;
+                }
+
+                return (rows, RaciflowException.Invalid($"File '{_path}' line {row.LineNumberFrom}: {row.ColCount} fields where the header has {width}.", _path));
+            }
+
+            var span = row.Span;
+            var start = starts[rows];
+            if (start + span.Length + 1 > raw.Length)
+            {
+                Array.Resize(ref raw, Math.Max(raw.Length * 2, start + span.Length + 1));
+            }
+
+            span.CopyTo(raw.AsSpan(start));
+            raw[start + span.Length] = '\n';
+            starts[rows + 1] = start + span.Length + 1;
+            lines[rows] = row.LineNumberFrom;
+            rows++;
+        }
+
+        return (rows, null);
+    }
+
+    /// <summary>Parses slices of the rows in parallel; of several bad cells, the first in the file is the one thrown.</summary>
+    private void ParseSlices(char[] raw, int[] starts, int[] lines, int rows, double[]?[] numbers, string?[]?[] texts)
+    {
+        var slices = Math.Min(_parsers.Length, SlicesFor(rows));
+        var size = (rows + slices - 1) / slices;
+        var errors = new Exception?[slices];
+        Parallel.For(0, slices, s =>
+        {
+            var first = s * size;
+            var count = Math.Min(size, rows - first);
+            if (count <= 0)
+            {
+                return;
+            }
+
+            try
+            {
+                _parsers[s].Parse(raw, starts, lines, first, count, numbers, texts);
+            }
+            catch (Exception ex)
+            {
+                errors[s] = ex;
+            }
+        });
+
+        if (errors.FirstOrDefault(e => e is not null) is { } error)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        }
     }
 }
