@@ -110,37 +110,63 @@ internal sealed class ParquetBatchReader : IBatchReader
         var type = _columns.TypeOf(c);
         if (_columns.IsNumeric(c))
         {
-            var values = new double[rows];
-            for (var r = 0; r < rows; r++)
+            // Column at a time over the typed array (no boxing per cell): each conversion is the one
+            // IConvertible.ToDouble makes, so the numbers are those of the per-cell path this replaced.
+            return new NumericColumn(name, type, data switch
             {
-                values[r] = data.GetValue(r) switch
-                {
-                    null => double.NaN,
-                    string s => BatchValues.ParseNumber(s, _path, _rowsRead + r + 1, name),
-                    bool b => b ? 1 : 0,
-                    DateTime => throw RaciflowException.Invalid($"File '{_path}' column '{name}' holds dates; the model needs numbers.", $"{_path}:{name}"),
-                    IConvertible n => n.ToDouble(CultureInfo.InvariantCulture),
-                    var other => throw RaciflowException.Invalid($"File '{_path}' row {_rowsRead + r + 1}, column '{name}': '{other}' is not a number.", $"{_path}:{_rowsRead + r + 1}:{name}"),
-                };
-            }
-
-            return new NumericColumn(name, type, values);
+                double?[] d => Convert(d, v => v),
+                float?[] f => Convert(f, v => v),
+                long?[] l => Convert(l, v => v),
+                int?[] i => Convert(i, v => v),
+                short?[] s => Convert(s, v => v),
+                bool?[] b => Convert(b, v => v ? 1 : 0),
+                decimal?[] m => Convert(m, v => (double)v),
+                string?[] t => ParseNumbers(t, name),
+                DateTime?[] dates when dates.All(d => d is null) => Convert(dates, _ => 0),
+                DateTime?[] => throw RaciflowException.Invalid($"File '{_path}' column '{name}' holds dates; the model needs numbers.", $"{_path}:{name}"),
+                _ => throw RaciflowException.Invalid($"File '{_path}' column '{name}' has values of type {data.GetType().GetElementType()?.Name}; the model needs numbers.", $"{_path}:{name}"),
+            });
         }
 
-        var texts = data as string?[] ?? new string?[rows];
-        if (data is not string?[])
+        if (data is string?[] strings)
         {
-            for (var r = 0; r < rows; r++)
+            return new StringColumn(name, type, strings);
+        }
+
+        var texts = new string?[rows];
+        for (var r = 0; r < rows; r++)
+        {
+            texts[r] = data.GetValue(r) switch
             {
-                texts[r] = data.GetValue(r) switch
-                {
-                    null => null,
-                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                    var other => other.ToString(),
-                };
-            }
+                null => null,
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                var other => other.ToString(),
+            };
         }
 
         return new StringColumn(name, type, texts);
+    }
+
+    private static double[] Convert<T>(T?[] values, Func<T, double> convert)
+        where T : struct
+    {
+        var numbers = new double[values.Length];
+        for (var r = 0; r < values.Length; r++)
+        {
+            numbers[r] = values[r] is { } value ? convert(value) : double.NaN;
+        }
+
+        return numbers;
+    }
+
+    private double[] ParseNumbers(string?[] texts, string name)
+    {
+        var numbers = new double[texts.Length];
+        for (var r = 0; r < texts.Length; r++)
+        {
+            numbers[r] = texts[r] is { } text ? BatchValues.ParseNumber(text, _path, _rowsRead + r + 1, name) : double.NaN;
+        }
+
+        return numbers;
     }
 }
