@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using nietras.SeparatedValues;
 using Raciflow.Data;
 
@@ -7,9 +8,9 @@ namespace Raciflow.Serving.Batch;
 /// Reads a CSV file with Sep (separator detected from the header, quotes unescaped) in chunks: numeric model
 /// inputs parsed to doubles (empty, NA, NaN, null… are missing), categorical ones kept as text; the other columns
 /// are kept as text only when the output needs them, since a CSV output copies the raw row instead.
-/// One thread splits the file into rows and copies each row's text (as read, before any unescaping) into the
-/// chunk; slices of those rows are then parsed in parallel (<see cref="CsvSliceParser"/>), so the serial part of
-/// reading is only Sep finding the rows.
+/// One thread splits the file into rows with Sep and copies each row's text (as read, before any unescaping) into
+/// the chunk; slices of those rows are then parsed in parallel (<see cref="CsvSliceParser"/>), so the serial part of
+/// reading is little more than Sep finding the rows. Rows with quotes are parsed from Sep's cells as they are read.
 /// </summary>
 internal sealed class CsvBatchReader : IBatchReader
 {
@@ -23,6 +24,7 @@ internal sealed class CsvBatchReader : IBatchReader
     private readonly bool _reuseBuffers;
     private readonly int _chunkRows;
     private readonly CsvSliceParser[] _parsers;
+    private readonly CsvSliceParser _quotedRows;
 
     // Two sets of buffers used in turn: the scorer reads chunk n + 1 while chunk n is scored and written, and is done
     // with chunk n before it asks for chunk n + 2. Reusing them spares the large-object heap a fresh megabyte-sized
@@ -33,6 +35,7 @@ internal sealed class CsvBatchReader : IBatchReader
     private readonly char[]?[] _rawSets = new char[]?[2];
     private readonly int[]?[] _startSets = new int[]?[2];
     private readonly int[]?[] _lineSets = new int[]?[2];
+    private readonly bool[]?[] _parsedSets = new bool[]?[2];
     private int _generation;
 
     private CsvBatchReader(SepReader reader, Stream stream, string path, BatchInputColumns columns, bool keepRawRows, bool reuseBuffers, int chunkRows)
@@ -46,6 +49,7 @@ internal sealed class CsvBatchReader : IBatchReader
         _chunkRows = chunkRows;
         var separator = reader.Spec.Sep.Separator;
         _parsers = Enumerable.Range(0, SlicesFor(chunkRows)).Select(_ => new CsvSliceParser(path, columns, separator)).ToArray();
+        _quotedRows = new CsvSliceParser(path, columns, separator);
     }
 
     public IReadOnlyList<string> ColumnNames => _columns.Names;
@@ -92,18 +96,20 @@ internal sealed class CsvBatchReader : IBatchReader
         var raw = Buffer(_rawSets, set, () => new char[_chunkRows * 64]);
         var starts = Buffer(_startSets, set, () => new int[_chunkRows + 1]);
         var lines = Buffer(_lineSets, set, () => new int[_chunkRows]);
-        var (rows, shapeError) = SplitRows(width, ref raw, starts, lines);
+        var parsed = Buffer(_parsedSets, set, () => new bool[_chunkRows]);
+        var (rows, rowError) = SplitRows(width, ref raw, starts, lines, parsed, numbers, texts);
         _rawSets[set] = raw;
         if (rows > 0)
         {
-            ParseSlices(raw, starts, lines, rows, numbers, texts);
+            ParseSlices(raw, starts, lines, parsed, rows, numbers, texts);
         }
 
-        // A row with the wrong number of fields ends the chunk; the rows before it are parsed first, so a bad cell
-        // above it is still the error reported, as when rows were read one at a time.
-        if (shapeError is not null)
+        // A row with the wrong number of fields (or a bad cell in a row with quotes) ends the chunk; the rows before
+        // it are parsed first, so a bad cell above it is still the error reported, as when rows were read one at a
+        // time.
+        if (rowError is not null)
         {
-            throw shapeError;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(rowError);
         }
 
         if (rows == 0)
@@ -144,10 +150,13 @@ internal sealed class CsvBatchReader : IBatchReader
 
     /// <summary>
     /// Up to a chunk of rows: each row's text, as read, followed by a line feed, into <paramref name="raw"/> (grown
-    /// when needed), with where it starts and its line number. Stops early at a row with the wrong number of fields,
-    /// returned as the error to throw once the rows before it are parsed.
+    /// when needed), with where it starts and its line number; rows with quotes are parsed here (flagged in
+    /// <paramref name="parsed"/>). Stops early at a row with the wrong number of fields or a bad quoted row, returned
+    /// as the error to throw once the rows before it are parsed.
     /// </summary>
-    private (int Rows, RaciflowException? ShapeError) SplitRows(int width, ref char[] raw, int[] starts, int[] lines)
+    // Optimised at once: with tiering, much of a file would run through unoptimised or instrumented code first.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (int Rows, Exception? RowError) SplitRows(int width, ref char[] raw, int[] starts, int[] lines, bool[] parsed, double[]?[] numbers, string?[]?[] texts)
     {
         var rows = 0;
         starts[0] = 0;
@@ -175,6 +184,21 @@ internal sealed class CsvBatchReader : IBatchReader
             raw[start + span.Length] = '\n';
             starts[rows + 1] = start + span.Length + 1;
             lines[rows] = row.LineNumberFrom;
+
+            // Only after the copy: Sep unescapes quoted cells in place, which would change the row's text.
+            parsed[rows] = span.Contains('"');
+            if (parsed[rows])
+            {
+                try
+                {
+                    _quotedRows.Parse(row, rows, numbers, texts);
+                }
+                catch (RaciflowException ex)
+                {
+                    return (rows, ex);
+                }
+            }
+
             rows++;
         }
 
@@ -182,7 +206,7 @@ internal sealed class CsvBatchReader : IBatchReader
     }
 
     /// <summary>Parses slices of the rows in parallel; of several bad cells, the first in the file is the one thrown.</summary>
-    private void ParseSlices(char[] raw, int[] starts, int[] lines, int rows, double[]?[] numbers, string?[]?[] texts)
+    private void ParseSlices(char[] raw, int[] starts, int[] lines, bool[] parsed, int rows, double[]?[] numbers, string?[]?[] texts)
     {
         var slices = Math.Min(_parsers.Length, SlicesFor(rows));
         var size = (rows + slices - 1) / slices;
@@ -198,7 +222,7 @@ internal sealed class CsvBatchReader : IBatchReader
 
             try
             {
-                _parsers[s].Parse(raw, starts, lines, first, count, numbers, texts);
+                _parsers[s].Parse(raw, starts, lines, parsed, first, count, numbers, texts);
             }
             catch (Exception ex)
             {

@@ -1,11 +1,14 @@
+using System.Runtime.CompilerServices;
+using csFastFloat;
 using nietras.SeparatedValues;
 
 namespace Raciflow.Serving.Batch;
 
 /// <summary>
-/// Parses one slice of a chunk's raw rows into its columns with its own Sep reader (the same separator and
-/// unescaping as the file's reader, so cells read exactly as they would there), so that the slices of a chunk parse
-/// in parallel. Each slice keeps its own category strings, since they are not shared between threads.
+/// Parses a chunk's rows into its columns. Rows without quotes are split at the separator straight from their raw
+/// text (without quotes, Sep's cells are exactly the text between separators), so slices of them parse in parallel;
+/// rows with quotes are parsed from Sep's unescaped cells as they are read. Each parser keeps its own category
+/// strings, since they are not shared between threads.
 /// </summary>
 internal sealed class CsvSliceParser(string path, BatchInputColumns columns, char separator)
 {
@@ -14,42 +17,64 @@ internal sealed class CsvSliceParser(string path, BatchInputColumns columns, cha
         .ToArray();
 
     /// <summary>
-    /// Rows <c>first .. first + count</c>: their text (each followed by a line feed) is <c>raw[starts[first] ..
-    /// starts[first + count])</c>; row r's line number is <c>lines[r]</c>. Fills <paramref name="numbers"/> and
-    /// <paramref name="texts"/> at those rows; the first bad cell throws, naming row and column.
+    /// Rows <c>first .. first + count</c> whose <c>parsed</c> flag is not set: row r's text is
+    /// <c>raw[starts[r] .. starts[r + 1] - 1)</c> and its line number <c>lines[r]</c>. Fills
+    /// <paramref name="numbers"/> and <paramref name="texts"/> at those rows; the first bad cell throws, naming row
+    /// and column.
     /// </summary>
-    public void Parse(char[] raw, int[] starts, int[] lines, int first, int count, double[]?[] numbers, string?[]?[] texts)
+    // Optimised at once: with tiering, much of a file would run through unoptimised or instrumented code first.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Parse(char[] raw, int[] starts, int[] lines, bool[] parsed, int first, int count, double[]?[] numbers, string?[]?[] texts)
     {
-        var text = raw.AsMemory(starts[first], starts[first + count] - starts[first]);
-        using var reader = new Sep(separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true, InitialBufferLength = 1 << 16 }).From(new CharMemoryReader(text));
         var width = numbers.Length;
-        var r = first;
-        while (reader.MoveNext())
+        for (var r = first; r < first + count; r++)
         {
-            var row = reader.Current;
-            for (var c = 0; c < width; c++)
+            if (parsed[r])
             {
-                if (numbers[c] is { } column)
-                {
-                    // Sep's parser (csFastFloat, correctly rounded like double.Parse, several times faster) for the
-                    // common case; anything else (missing tokens, booleans, infinities, errors) takes the full path.
-                    var cell = row[c];
-                    column[r] = cell.TryParse<double>(out var number) && double.IsFinite(number)
-                        ? number
-                        : BatchValues.ParseNumber(cell.Span, path, lines[r], columns.Names[c]);
-                }
-                else if (texts[c] is { } textColumn)
-                {
-                    textColumn[r] = _categories[c] is { } categories ? categories.Text(row[c].Span) : BatchValues.Text(row[c].Span);
-                }
+                continue;
             }
 
-            r++;
-        }
+            var line = raw.AsSpan(starts[r], starts[r + 1] - starts[r] - 1);
+            for (var c = 0; c < width; c++)
+            {
+                var end = c == width - 1 ? line.Length : line.IndexOf(separator);
+                if (end < 0)
+                {
+                    end = line.Length;
+                }
 
-        if (r != first + count)
+                Store(line[..end], r, lines[r], c, numbers, texts);
+                line = end < line.Length ? line[(end + 1)..] : [];
+            }
+        }
+    }
+
+    /// <summary>Row r from Sep's cells (unescaped): for rows with quotes, parsed as they are read.</summary>
+    public void Parse(SepReader.Row row, int r, double[]?[] numbers, string?[]?[] texts)
+    {
+        for (var c = 0; c < numbers.Length; c++)
         {
-            throw new InvalidOperationException($"A slice of {count} rows of '{path}' parsed as {r - first} rows.");
+            if (numbers[c] is not null || texts[c] is not null)
+            {
+                Store(row[c].Span, r, row.LineNumberFrom, c, numbers, texts);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Store(ReadOnlySpan<char> cell, int r, int line, int c, double[]?[] numbers, string?[]?[] texts)
+    {
+        if (numbers[c] is { } column)
+        {
+            // csFastFloat (correctly rounded like double.Parse, several times faster) for a cell it reads whole;
+            // anything else (missing tokens, booleans, infinities, spaces, errors) takes double.Parse's path.
+            column[r] = FastDoubleParser.TryParseDouble(cell, out var consumed, out var number) && consumed == cell.Length && double.IsFinite(number)
+                ? number
+                : BatchValues.ParseNumber(cell, path, line, columns.Names[c]);
+        }
+        else if (texts[c] is { } textColumn)
+        {
+            textColumn[r] = _categories[c] is { } categories ? categories.Text(cell) : BatchValues.Text(cell);
         }
     }
 }

@@ -115,14 +115,14 @@ public sealed class BatchScorerTests : IDisposable
         var bundle = BundleFactory.Train(PackagingFrames.TrainingRows("body_mass_g"), "body_mass_g", "linear", TaskKind.Regression);
         string[] rows =
         [
-            "Adelie;\"Biscoe\";39.1;18.7;181;MALE;\"says \"\"hi\"\"; twice\"",
-            "\"Adelie\";Dream;\"40.5\";17.9;187;FEMALE;\"two\r\nlines\"",
-            "Gentoo;Biscoe;46.1;13.2;211;NA;plain",
-            "Chinstrap;\"Dre\"\"am\";;19;195;MALE;",
+            "Adelie;\"Biscoe\";39.1;18.7;181;\"says \"\"hi\"\"; twice\";MALE",
+            "\"Adelie\";Dream;\"40.5\";17.9;187;\"two\r\nlines\";FEMALE",
+            "Gentoo;Biscoe;46.1;13.2;211;plain;NA",
+            "Chinstrap;\"Dre\"\"am\";;19;195;;MALE",
         ];
         var input = Path.Combine(_folder, "quoted.csv");
         var lines = Enumerable.Range(0, 300).Select(i => rows[i % rows.Length]).ToList();
-        File.WriteAllText(input, "species;island;beak_length_mm;beak_depth_mm;flipper_length_mm;sex;note\r\n" + string.Join("\r\n", lines) + "\r\n");
+        File.WriteAllText(input, "species;island;beak_length_mm;beak_depth_mm;flipper_length_mm;note;sex\r\n" + string.Join("\r\n", lines) + "\r\n");
         var expectedRows = Enumerable.Range(0, 300).Select(i => i % rows.Length).ToArray();
         var frame = new Frame(
         [
@@ -140,7 +140,7 @@ public sealed class BatchScorerTests : IDisposable
 
         var text = File.ReadAllText(output);
         var outputRows = text.Split('\n')[1..^1].Select(l => l.Replace("\r\nlines", "\nlines", StringComparison.Ordinal)).ToArray();
-        Assert.StartsWith("species;island;beak_length_mm;beak_depth_mm;flipper_length_mm;sex;note;prediction\n", text);
+        Assert.StartsWith("species;island;beak_length_mm;beak_depth_mm;flipper_length_mm;note;sex;prediction\n", text);
         Assert.Equal(expected.Length, outputRows.Length - outputRows.Count(l => l.StartsWith("lines", StringComparison.Ordinal)));
         var scored = text.Split('\n', 2)[1];
         var expectedText = string.Concat(expectedRows.Select((r, i) => rows[r] + ";" + expected[i].ToString("R", CultureInfo.InvariantCulture) + "\n"));
