@@ -24,7 +24,7 @@ internal sealed class BatchPredictor(ModelBundle bundle)
         }
 
         var raw = _raw;
-        var slices = Math.Max(1, Math.Min(2 * Environment.ProcessorCount, chunk.Rows / MinimumSliceRows));
+        var slices = Math.Max(1, Math.Min(Environment.ProcessorCount, chunk.Rows / MinimumSliceRows));
         if (_features.Length != slices)
         {
             _features = new double[slices][];

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Raciflow.Data;
 
@@ -33,8 +32,7 @@ internal sealed class CsvBatchWriter(Stream stream, IReadOnlyList<string> inputC
             _headerWritten = true;
         }
 
-        // More slices than cores, so that a core slowed by other work does not hold the others up at the end.
-        var slices = Math.Max(1, Math.Min(2 * Environment.ProcessorCount, chunk.Rows / MinimumSliceRows));
+        var slices = Math.Max(1, Math.Min(Environment.ProcessorCount, chunk.Rows / MinimumSliceRows));
         if (_slices.Length != slices)
         {
             _slices = Enumerable.Range(0, slices).Select(_ => new ArrayBufferWriter<char>(1 << 16)).ToArray();
@@ -58,8 +56,7 @@ internal sealed class CsvBatchWriter(Stream stream, IReadOnlyList<string> inputC
     /// <summary>Nothing of its own to release: the stream belongs to the caller.</summary>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    /// <summary>Rows <c>first .. end</c> as UTF-8 into slice <paramref name="s"/>'s buffer (optimised at once: it runs for every row).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>Rows <c>first .. end</c> as UTF-8 into slice <paramref name="s"/>'s buffer.</summary>
     private void FormatSlice(BatchChunk chunk, BatchPredictions predictions, int first, int end, int s)
     {
         var separator = chunk.Separator;

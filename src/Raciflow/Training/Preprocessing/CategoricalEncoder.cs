@@ -58,8 +58,6 @@ public sealed class CategoricalEncoder : ColumnEncoder
         return names;
     }
 
-    // Optimised at once: batch scoring runs every cell through here, mostly before tiering would catch up.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EncodeRows(FrameColumn column, int start, int count, Span<double> destination, int stride, int offset)
     {
         if (column is not StringColumn strings)

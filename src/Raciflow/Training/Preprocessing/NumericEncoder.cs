@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Raciflow.Data;
 
 namespace Raciflow.Training.Preprocessing;
@@ -43,8 +42,6 @@ public sealed class NumericEncoder : ColumnEncoder
 
     public override IReadOnlyList<string> FeatureNames() => MissingIndicator ? [Column, Column + "__missing"] : [Column];
 
-    // Optimised at once: batch scoring runs every cell through here, mostly before tiering would catch up.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void EncodeRows(FrameColumn column, int start, int count, Span<double> destination, int stride, int offset)
     {
         if (column is not NumericColumn numbers)
