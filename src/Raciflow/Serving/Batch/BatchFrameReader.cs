@@ -28,7 +28,7 @@ public static class BatchFrameReader
         var chunks = new List<Frame>();
         await using (IBatchReader reader = extension == ".csv"
             ? CsvBatchReader.Open(path, inputs, keepRawRows: false, BatchScorer.DefaultChunkRows, reuseBuffers: false)
-            : await ParquetBatchReader.OpenAsync(path, inputs, cancellationToken))
+            : await ParquetBatchReader.OpenAsync(path, inputs, cancellationToken, reuseBuffers: false))
         {
             while (await reader.ReadAsync(cancellationToken) is { } chunk)
             {
