@@ -148,6 +148,28 @@ public sealed class BatchScorerTests : IDisposable
     }
 
     [Fact]
+    public async Task AWholeFileReadIntoAFrameKeepsEveryChunksValues()
+    {
+        // More than two chunks (and Parquet row groups): the scorer's readers reuse a chunk's arrays two chunks on,
+        // which a whole-file read must not.
+        var bundle = BundleFactory.Train(PackagingFrames.TrainingRows("body_mass_g"), "body_mass_g", "linear", TaskKind.Regression);
+        var rows = (3 * BatchScorer.DefaultChunkRows) + 17;
+        var input = Path.Combine(_folder, "many.csv");
+        File.WriteAllLines(input, new[] { "species,island,beak_length_mm,beak_depth_mm,flipper_length_mm,sex" }
+            .Concat(Enumerable.Range(0, rows).Select(r => string.Create(CultureInfo.InvariantCulture, $"Adelie,{(r % 2 == 0 ? "Biscoe" : "Dream")},{r},{r % 7},181,MALE"))));
+        var parquet = Path.Combine(_folder, "many.parquet");
+        await BatchScorer.ScoreAsync(bundle, input, parquet);
+
+        foreach (var path in new[] { input, parquet })
+        {
+            var frame = await BatchFrameReader.ReadInputsAsync(bundle, path);
+            Assert.Equal(rows, frame.RowCount);
+            Assert.Equal(Enumerable.Range(0, rows).Select(r => (double)r), ((NumericColumn)frame["beak_length_mm"]).Values);
+            Assert.Equal(Enumerable.Range(0, rows).Select(r => r % 2 == 0 ? "Biscoe" : "Dream"), ((StringColumn)frame["island"]).Values);
+        }
+    }
+
+    [Fact]
     public async Task AMissingColumnIsNamedAndNoOutputIsLeft()
     {
         var bundle = BundleFactory.Train(PackagingFrames.TrainingRows("body_mass_g"), "body_mass_g", "linear", TaskKind.Regression);
