@@ -7,6 +7,7 @@ namespace Raciflow.Data;
 public sealed class Frame
 {
     private readonly Dictionary<string, FrameColumn> _byName;
+    private DatasetSchema? _schema;
 
     public Frame(IReadOnlyList<FrameColumn> columns)
     {
@@ -18,14 +19,17 @@ public sealed class Frame
         }
 
         _byName = columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        Schema = new DatasetSchema(columns.Select(c => new ColumnSchema(c.Name, c.Type, c.MissingCount > 0)).ToList());
     }
 
     public IReadOnlyList<FrameColumn> Columns { get; }
 
     public int RowCount { get; }
 
-    public DatasetSchema Schema { get; }
+    /// <summary>
+    /// Worked out on first use: it scans every value for missing ones, which batch scoring's frames (one per chunk)
+    /// never need.
+    /// </summary>
+    public DatasetSchema Schema => _schema ??= new DatasetSchema(Columns.Select(c => new ColumnSchema(c.Name, c.Type, c.MissingCount > 0)).ToList());
 
     public FrameColumn this[string name] =>
         _byName.TryGetValue(name, out var c) ? c : throw RaciflowException.Invalid($"Column '{name}' does not exist; columns are: {string.Join(", ", _byName.Keys)}.", name);

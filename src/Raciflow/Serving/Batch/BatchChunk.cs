@@ -12,7 +12,10 @@ internal sealed class BatchChunk
 
     public required int Rows { get; init; }
 
-    /// <summary>Row r's raw text is <c>RawText[RawStarts[r] .. RawStarts[r + 1])</c>; null when the input is not CSV.</summary>
+    /// <summary>
+    /// Row r's raw text, as read, is <c>RawText[RawStarts[r] .. RawStarts[r + 1] - 1)</c> (a line feed follows each
+    /// row); null when the input is not CSV or the output does not need it.
+    /// </summary>
     public char[]? RawText { get; init; }
 
     public int[]? RawStarts { get; init; }

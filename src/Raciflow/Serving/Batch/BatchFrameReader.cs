@@ -27,8 +27,8 @@ public static class BatchFrameReader
         var inputs = new BatchModelInputs(bundle);
         var chunks = new List<Frame>();
         await using (IBatchReader reader = extension == ".csv"
-            ? CsvBatchReader.Open(path, inputs, keepRawRows: false, BatchScorer.DefaultChunkRows)
-            : await ParquetBatchReader.OpenAsync(path, inputs, cancellationToken))
+            ? CsvBatchReader.Open(path, inputs, keepRawRows: false, BatchScorer.DefaultChunkRows, reuseBuffers: false)
+            : await ParquetBatchReader.OpenAsync(path, inputs, cancellationToken, reuseBuffers: false))
         {
             while (await reader.ReadAsync(cancellationToken) is { } chunk)
             {

@@ -31,6 +31,9 @@ internal sealed class BatchInputColumns
 
     public bool IsNumeric(int column) => _modelTypes[column] is { } t && BatchModelInputs.IsNumeric(t);
 
+    /// <summary>A categorical model input, read as one of a handful of distinct texts.</summary>
+    public bool IsCategoricalInput(int column) => IsModelInput(column) && !IsNumeric(column) && TypeOf(column) == ColumnType.Categorical;
+
     /// <summary>The model's type for its inputs; other columns are carried as categorical text.</summary>
     public ColumnType TypeOf(int column) => _modelTypes[column] ?? ColumnType.Categorical;
 }

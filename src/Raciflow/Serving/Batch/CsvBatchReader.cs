@@ -7,6 +7,9 @@ namespace Raciflow.Serving.Batch;
 /// Reads a CSV file with Sep (separator detected from the header, quotes unescaped) in chunks: numeric model
 /// inputs parsed to doubles (empty, NA, NaN, null… are missing), categorical ones kept as text; the other columns
 /// are kept as text only when the output needs them, since a CSV output copies the raw row instead.
+/// Each row's text is copied (for the copy-through) before its cells are read, since Sep unescapes quoted cells in
+/// place. Parsing stays on the reading thread: the scorer reads the next chunk while the current one is scored and
+/// written on the other core, and parsing slices in parallel measured slower (more CPU, no shorter wall time).
 /// </summary>
 internal sealed class CsvBatchReader : IBatchReader
 {
@@ -15,43 +18,46 @@ internal sealed class CsvBatchReader : IBatchReader
     private readonly string _path;
     private readonly BatchInputColumns _columns;
     private readonly bool _keepRawRows;
+    private readonly bool _reuseBuffers;
     private readonly int _chunkRows;
-    private readonly CategoryStrings?[] _categories;
+    private readonly CsvRowParser _parser;
 
-    // Two sets of column buffers used in turn: the scorer reads chunk n + 1 while chunk n is scored and written,
-    // and is done with chunk n before it asks for chunk n + 2. Reusing them spares the large-object heap a fresh
-    // megabyte-sized array per column per chunk (page faults and gen-2 collections were a large share of the time).
+    // Two sets of buffers used in turn: the scorer reads chunk n + 1 while chunk n is scored and written, and is done
+    // with chunk n before it asks for chunk n + 2. Reusing them spares the large-object heap a fresh megabyte-sized
+    // array per column per chunk (page faults and gen-2 collections were a large share of the time). A reader whose
+    // chunks are all kept (a whole file read into a frame) allocates fresh ones instead.
     private readonly double[]?[][] _numberSets = new double[]?[2][];
     private readonly string?[]?[][] _textSets = new string?[]?[2][];
     private readonly char[]?[] _rawSets = new char[]?[2];
     private readonly int[]?[] _startSets = new int[]?[2];
     private int _generation;
 
-    private CsvBatchReader(SepReader reader, Stream stream, string path, BatchInputColumns columns, bool keepRawRows, int chunkRows)
+    private CsvBatchReader(SepReader reader, Stream stream, string path, BatchInputColumns columns, bool keepRawRows, bool reuseBuffers, int chunkRows)
     {
         _reader = reader;
         _stream = stream;
         _path = path;
         _columns = columns;
         _keepRawRows = keepRawRows;
+        _reuseBuffers = reuseBuffers;
         _chunkRows = chunkRows;
-        _categories = Enumerable.Range(0, columns.Names.Count)
-            .Select(c => columns.IsModelInput(c) && !columns.IsNumeric(c) && columns.TypeOf(c) == ColumnType.Categorical ? new CategoryStrings() : null)
-            .ToArray();
+        _parser = new CsvRowParser(path, columns);
     }
 
     public IReadOnlyList<string> ColumnNames => _columns.Names;
 
     public double Progress => _stream.Length == 0 ? 1 : (double)_stream.Position / _stream.Length;
 
-    public static CsvBatchReader Open(string path, BatchModelInputs inputs, bool keepRawRows, int chunkRows)
+    /// <param name="keepRawRows">Whether chunks carry each row's text (for a CSV output that copies rows through).</param>
+    /// <param name="reuseBuffers">Whether chunk n + 2 may reuse chunk n's buffers (the caller is done with a chunk by then).</param>
+    public static CsvBatchReader Open(string path, BatchModelInputs inputs, bool keepRawRows, int chunkRows, bool reuseBuffers = true)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         try
         {
             var reader = Sep.Auto.Reader(o => o with { Unescape = true, InitialBufferLength = 1 << 16 }).From(stream);
             var names = reader.Header.ColNames.Select(n => n.Trim()).ToArray();
-            return new CsvBatchReader(reader, stream, path, BatchInputColumns.Resolve(names, inputs, path), keepRawRows, chunkRows);
+            return new CsvBatchReader(reader, stream, path, BatchInputColumns.Resolve(names, inputs, path), keepRawRows, reuseBuffers, chunkRows);
         }
         catch
         {
@@ -65,8 +71,8 @@ internal sealed class CsvBatchReader : IBatchReader
         cancellationToken.ThrowIfCancellationRequested();
         var width = _columns.Names.Count;
         var set = _generation++ % 2;
-        var numbers = _numberSets[set] ??= new double[]?[width];
-        var texts = _textSets[set] ??= new string?[]?[width];
+        var numbers = Buffer(_numberSets, set, () => new double[]?[width]);
+        var texts = Buffer(_textSets, set, () => new string?[]?[width]);
         for (var c = 0; c < width; c++)
         {
             if (_columns.IsNumeric(c))
@@ -79,54 +85,12 @@ internal sealed class CsvBatchReader : IBatchReader
             }
         }
 
-        var raw = _keepRawRows ? _rawSets[set] ??= new char[_chunkRows * 64] : null;
-        var starts = _keepRawRows ? _startSets[set] ??= new int[_chunkRows + 1] : null;
-        var rows = 0;
-        while (rows < _chunkRows && _reader.MoveNext())
+        var raw = _keepRawRows ? Buffer(_rawSets, set, () => new char[_chunkRows * 64]) : [];
+        var starts = _keepRawRows ? Buffer(_startSets, set, () => new int[_chunkRows + 1]) : [0];
+        var rows = ReadRows(width, ref raw, starts, numbers, texts);
+        if (_keepRawRows)
         {
-            var row = _reader.Current;
-            if (row.ColCount != width)
-            {
-                if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
-                {
-                    continue;
-                }
-
-                throw RaciflowException.Invalid($"File '{_path}' line {row.LineNumberFrom}: {row.ColCount} fields where the header has {width}.", _path);
-            }
-
-            for (var c = 0; c < width; c++)
-            {
-                if (numbers[c] is { } column)
-                {
-                    // Sep's parser (csFastFloat, correctly rounded like double.Parse, several times faster) for the
-                    // common case; anything else (missing tokens, booleans, infinities, errors) takes the full path.
-                    var cell = row[c];
-                    column[rows] = cell.TryParse<double>(out var number) && double.IsFinite(number)
-                        ? number
-                        : BatchValues.ParseNumber(cell.Span, _path, row.LineNumberFrom, _columns.Names[c]);
-                }
-                else if (texts[c] is { } text)
-                {
-                    text[rows] = _categories[c] is { } categories ? categories.Text(row[c].Span) : BatchValues.Text(row[c].Span);
-                }
-            }
-
-            if (raw is not null)
-            {
-                var span = row.Span;
-                var start = starts![rows];
-                if (start + span.Length > raw.Length)
-                {
-                    Array.Resize(ref raw, Math.Max(raw.Length * 2, start + span.Length));
-                    _rawSets[set] = raw;
-                }
-
-                span.CopyTo(raw.AsSpan(start));
-                starts[rows + 1] = start + span.Length;
-            }
-
-            rows++;
+            _rawSets[set] = raw;
         }
 
         if (rows == 0)
@@ -147,8 +111,8 @@ internal sealed class CsvBatchReader : IBatchReader
         {
             Columns = new Frame(columns),
             Rows = rows,
-            RawText = raw,
-            RawStarts = starts,
+            RawText = _keepRawRows ? raw : null,
+            RawStarts = _keepRawRows ? starts : null,
             Separator = _reader.Spec.Sep.Separator,
         });
     }
@@ -157,5 +121,51 @@ internal sealed class CsvBatchReader : IBatchReader
     {
         _reader.Dispose();
         return _stream.DisposeAsync();
+    }
+
+    private T Buffer<T>(T?[] sets, int set, Func<T> create)
+        where T : class =>
+        _reuseBuffers ? sets[set] ??= create() : create();
+
+    /// <summary>
+    /// Up to a chunk of rows: each row's text, as read, followed by a line feed, into <paramref name="raw"/> (grown
+    /// when needed) for the copy-through, then its cells into the columns.
+    /// </summary>
+    private int ReadRows(int width, ref char[] raw, int[] starts, double[]?[] numbers, string?[]?[] texts)
+    {
+        var rows = 0;
+        starts[0] = 0;
+        while (rows < _chunkRows && _reader.MoveNext())
+        {
+            var row = _reader.Current;
+            if (row.ColCount != width)
+            {
+                if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+                {
+                    continue;
+                }
+
+                throw RaciflowException.Invalid($"File '{_path}' line {row.LineNumberFrom}: {row.ColCount} fields where the header has {width}.", _path);
+            }
+
+            if (_keepRawRows)
+            {
+                var span = row.Span;
+                var start = starts[rows];
+                if (start + span.Length + 1 > raw.Length)
+                {
+                    Array.Resize(ref raw, Math.Max(raw.Length * 2, start + span.Length + 1));
+                }
+
+                span.CopyTo(raw.AsSpan(start));
+                raw[start + span.Length] = '\n';
+                starts[rows + 1] = start + span.Length + 1;
+            }
+
+            _parser.Parse(row, rows, numbers, texts);
+            rows++;
+        }
+
+        return rows;
     }
 }

@@ -8,15 +8,19 @@ namespace Raciflow.Serving.Batch;
 /// <summary>
 /// Writes CSV: a CSV input's rows are copied through as read (same separator), other inputs' cells formatted
 /// invariantly; then the prediction cells. Fields holding the separator, quotes or line breaks are quoted. Slices
-/// of a chunk's rows are formatted in parallel into their own buffers (formatting numbers costs as much as
-/// predicting them), then written in order.
+/// of a chunk's rows are formatted and encoded to UTF-8 in parallel into their own buffers (formatting numbers costs
+/// as much as predicting them), then written to the stream in order, so the serial part of writing is the copy into
+/// the file.
 /// </summary>
 internal sealed class CsvBatchWriter(Stream stream, IReadOnlyList<string> inputColumns, IReadOnlyList<string> predictionColumns) : IBatchWriter
 {
     private const int MinimumSliceRows = 4096;
 
-    private readonly StreamWriter _writer = new(stream, new UTF8Encoding(false), 1 << 20);
+    private static readonly UTF8Encoding Utf8 = new(false);
+
     private ArrayBufferWriter<char>[] _slices = [];
+    private byte[][] _bytes = [];
+    private int[] _byteCounts = [];
     private bool _headerWritten;
 
     public ValueTask WriteAsync(BatchChunk chunk, BatchPredictions predictions, CancellationToken cancellationToken)
@@ -24,8 +28,7 @@ internal sealed class CsvBatchWriter(Stream stream, IReadOnlyList<string> inputC
         var separator = chunk.Separator;
         if (!_headerWritten)
         {
-            _writer.Write(string.Join(separator, inputColumns.Concat(predictionColumns).Select(n => Quote(n, separator))));
-            _writer.Write('\n');
+            stream.Write(Utf8.GetBytes(string.Join(separator, inputColumns.Concat(predictionColumns).Select(n => Quote(n, separator))) + "\n"));
             _headerWritten = true;
         }
 
@@ -33,45 +36,55 @@ internal sealed class CsvBatchWriter(Stream stream, IReadOnlyList<string> inputC
         if (_slices.Length != slices)
         {
             _slices = Enumerable.Range(0, slices).Select(_ => new ArrayBufferWriter<char>(1 << 16)).ToArray();
+            _bytes = Enumerable.Range(0, slices).Select(_ => Array.Empty<byte>()).ToArray();
+            _byteCounts = new int[slices];
         }
 
         var size = (chunk.Rows + slices - 1) / slices;
-        Parallel.For(0, slices, s =>
-        {
-            var text = _slices[s];
-            text.ResetWrittenCount();
-            var end = Math.Min(chunk.Rows, (s + 1) * size);
-            for (var r = s * size; r < end; r++)
-            {
-                if (chunk.RawText is { } raw)
-                {
-                    Append(text, raw.AsSpan(chunk.RawStarts![r], chunk.RawStarts[r + 1] - chunk.RawStarts[r]));
-                }
-                else
-                {
-                    AppendCells(text, chunk.Columns, r, separator);
-                }
+        Parallel.For(0, slices, s => FormatSlice(chunk, predictions, s * size, Math.Min(chunk.Rows, (s + 1) * size), s));
 
-                AppendPrediction(text, predictions, r, separator);
-                Append(text, "\n");
-            }
-        });
-
-        foreach (var text in _slices)
+        for (var s = 0; s < slices; s++)
         {
-            _writer.Write(text.WrittenSpan);
+            stream.Write(_bytes[s], 0, _byteCounts[s]);
         }
 
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
-    {
-        await _writer.FlushAsync(cancellationToken);
-        await stream.FlushAsync(cancellationToken);
-    }
+    public ValueTask CompleteAsync(CancellationToken cancellationToken) => new(stream.FlushAsync(cancellationToken));
 
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    /// <summary>Nothing of its own to release: the stream belongs to the caller.</summary>
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Rows <c>first .. end</c> as UTF-8 into slice <paramref name="s"/>'s buffer.</summary>
+    private void FormatSlice(BatchChunk chunk, BatchPredictions predictions, int first, int end, int s)
+    {
+        var separator = chunk.Separator;
+        var text = _slices[s];
+        text.ResetWrittenCount();
+        for (var r = first; r < end; r++)
+        {
+            if (chunk.RawText is { } raw)
+            {
+                Append(text, raw.AsSpan(chunk.RawStarts![r], chunk.RawStarts[r + 1] - chunk.RawStarts[r] - 1));
+            }
+            else
+            {
+                AppendCells(text, chunk.Columns, r, separator);
+            }
+
+            AppendPrediction(text, predictions, r, separator);
+            Append(text, "\n");
+        }
+
+        var bytes = Utf8.GetByteCount(text.WrittenSpan);
+        if (_bytes[s].Length < bytes)
+        {
+            _bytes[s] = new byte[bytes];
+        }
+
+        _byteCounts[s] = Utf8.GetBytes(text.WrittenSpan, _bytes[s]);
+    }
 
     private static void AppendCells(ArrayBufferWriter<char> text, Frame columns, int row, char separator)
     {

@@ -17,11 +17,21 @@ internal sealed class ParquetBatchReader : IBatchReader
     private readonly string _path;
     private readonly DataField[] _fields;
     private readonly BatchInputColumns _columns;
+    private readonly bool _reuseBuffers;
+
+    // A column's values as read (nullable, converted at once) reuse one array, and its numbers two sets used in turn
+    // (the scorer reads group n + 1 while group n is scored): fresh arrays of a row group's size each time cost more
+    // in page faults and clearing than the conversion itself.
+    private readonly Array?[] _read;
+    private readonly double[]?[][] _numberSets;
     private int _group;
     private long _rowsRead;
 
-    private ParquetBatchReader(ParquetReader reader, Stream stream, string path, DataField[] fields, BatchInputColumns columns)
+    private ParquetBatchReader(ParquetReader reader, Stream stream, string path, DataField[] fields, BatchInputColumns columns, bool reuseBuffers)
     {
+        _reuseBuffers = reuseBuffers;
+        _read = new Array?[fields.Length];
+        _numberSets = [new double[]?[fields.Length], new double[]?[fields.Length]];
         _reader = reader;
         _stream = stream;
         _path = path;
@@ -33,14 +43,15 @@ internal sealed class ParquetBatchReader : IBatchReader
 
     public double Progress => _reader.RowGroupCount == 0 ? 1 : (double)_group / _reader.RowGroupCount;
 
-    public static async Task<ParquetBatchReader> OpenAsync(string path, BatchModelInputs inputs, CancellationToken cancellationToken)
+    /// <param name="reuseBuffers">Whether group n + 2 may reuse group n's arrays (the caller is done with a chunk by then).</param>
+    public static async Task<ParquetBatchReader> OpenAsync(string path, BatchModelInputs inputs, CancellationToken cancellationToken, bool reuseBuffers = true)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         try
         {
             var reader = await ParquetReader.CreateAsync(stream, null, leaveStreamOpen: true, cancellationToken);
             var fields = reader.Schema.GetDataFields();
-            return new ParquetBatchReader(reader, stream, path, fields, BatchInputColumns.Resolve(fields.Select(f => f.Name).ToArray(), inputs, path));
+            return new ParquetBatchReader(reader, stream, path, fields, BatchInputColumns.Resolve(fields.Select(f => f.Name).ToArray(), inputs, path), reuseBuffers);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException)
         {
@@ -61,7 +72,7 @@ internal sealed class ParquetBatchReader : IBatchReader
         var columns = new List<FrameColumn>(_fields.Length);
         for (var c = 0; c < _fields.Length; c++)
         {
-            columns.Add(ToColumn(c, await ReadValuesAsync(group, _fields[c], rows, cancellationToken), rows));
+            columns.Add(ToColumn(c, await ReadValuesAsync(group, c, rows, cancellationToken), rows));
         }
 
         _rowsRead += rows;
@@ -75,8 +86,9 @@ internal sealed class ParquetBatchReader : IBatchReader
     }
 
     /// <summary>A column's values as an array of its CLR type (nullable for value types).</summary>
-    private static async Task<Array> ReadValuesAsync(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
+    private async Task<Array> ReadValuesAsync(ParquetRowGroupReader group, int c, int rows, CancellationToken cancellationToken)
     {
+        var field = _fields[c];
         var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
         if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
@@ -85,22 +97,29 @@ internal sealed class ParquetBatchReader : IBatchReader
             return strings;
         }
 
-        return type == typeof(double) ? await ReadAsync<double>(group, field, rows, cancellationToken)
-            : type == typeof(float) ? await ReadAsync<float>(group, field, rows, cancellationToken)
-            : type == typeof(long) ? await ReadAsync<long>(group, field, rows, cancellationToken)
-            : type == typeof(int) ? await ReadAsync<int>(group, field, rows, cancellationToken)
-            : type == typeof(short) ? await ReadAsync<short>(group, field, rows, cancellationToken)
-            : type == typeof(bool) ? await ReadAsync<bool>(group, field, rows, cancellationToken)
-            : type == typeof(decimal) ? await ReadAsync<decimal>(group, field, rows, cancellationToken)
-            : type == typeof(DateTime) ? await ReadAsync<DateTime>(group, field, rows, cancellationToken)
+        return type == typeof(double) ? await ReadAsync<double>(group, c, rows, cancellationToken)
+            : type == typeof(float) ? await ReadAsync<float>(group, c, rows, cancellationToken)
+            : type == typeof(long) ? await ReadAsync<long>(group, c, rows, cancellationToken)
+            : type == typeof(int) ? await ReadAsync<int>(group, c, rows, cancellationToken)
+            : type == typeof(short) ? await ReadAsync<short>(group, c, rows, cancellationToken)
+            : type == typeof(bool) ? await ReadAsync<bool>(group, c, rows, cancellationToken)
+            : type == typeof(decimal) ? await ReadAsync<decimal>(group, c, rows, cancellationToken)
+            : type == typeof(DateTime) ? await ReadAsync<DateTime>(group, c, rows, cancellationToken)
             : throw RaciflowException.Invalid($"Column '{field.Name}' has Parquet type {type.Name}, which batch scoring does not read.", field.Name);
     }
 
-    private static async Task<Array> ReadAsync<T>(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Values of a number-like column, in the column's reused array when its length fits (cleared first, so a value
+    /// the reader leaves unset reads as null, as in a fresh array). Read values are converted at once, so one array
+    /// per column is enough; text columns become the chunk's own columns and get fresh arrays.
+    /// </summary>
+    private async Task<Array> ReadAsync<T>(ParquetRowGroupReader group, int c, int rows, CancellationToken cancellationToken)
         where T : struct
     {
-        var values = new T?[rows];
-        await group.ReadAsync<T>(field, values.AsMemory(), null, cancellationToken);
+        var values = _read[c] is T?[] kept && kept.Length == rows ? kept : new T?[rows];
+        Array.Clear(values);
+        _read[c] = values;
+        await group.ReadAsync<T>(_fields[c], values.AsMemory(), null, cancellationToken);
         return values;
     }
 
@@ -110,37 +129,74 @@ internal sealed class ParquetBatchReader : IBatchReader
         var type = _columns.TypeOf(c);
         if (_columns.IsNumeric(c))
         {
-            var values = new double[rows];
-            for (var r = 0; r < rows; r++)
+            // Column at a time over the typed array (no boxing per cell): each conversion is the one
+            // IConvertible.ToDouble makes, so the numbers are those of the per-cell path this replaced.
+            var numbers = Numbers(c, rows);
+            return new NumericColumn(name, type, data switch
             {
-                values[r] = data.GetValue(r) switch
-                {
-                    null => double.NaN,
-                    string s => BatchValues.ParseNumber(s, _path, _rowsRead + r + 1, name),
-                    bool b => b ? 1 : 0,
-                    DateTime => throw RaciflowException.Invalid($"File '{_path}' column '{name}' holds dates; the model needs numbers.", $"{_path}:{name}"),
-                    IConvertible n => n.ToDouble(CultureInfo.InvariantCulture),
-                    var other => throw RaciflowException.Invalid($"File '{_path}' row {_rowsRead + r + 1}, column '{name}': '{other}' is not a number.", $"{_path}:{_rowsRead + r + 1}:{name}"),
-                };
-            }
-
-            return new NumericColumn(name, type, values);
+                double?[] d => Convert(d, numbers, v => v),
+                float?[] f => Convert(f, numbers, v => v),
+                long?[] l => Convert(l, numbers, v => v),
+                int?[] i => Convert(i, numbers, v => v),
+                short?[] s => Convert(s, numbers, v => v),
+                bool?[] b => Convert(b, numbers, v => v ? 1 : 0),
+                decimal?[] m => Convert(m, numbers, v => (double)v),
+                string?[] t => ParseNumbers(t, numbers, name),
+                DateTime?[] dates when dates.All(d => d is null) => Convert(dates, numbers, _ => 0),
+                DateTime?[] => throw RaciflowException.Invalid($"File '{_path}' column '{name}' holds dates; the model needs numbers.", $"{_path}:{name}"),
+                _ => throw RaciflowException.Invalid($"File '{_path}' column '{name}' has values of type {data.GetType().GetElementType()?.Name}; the model needs numbers.", $"{_path}:{name}"),
+            });
         }
 
-        var texts = data as string?[] ?? new string?[rows];
-        if (data is not string?[])
+        if (data is string?[] strings)
         {
-            for (var r = 0; r < rows; r++)
+            return new StringColumn(name, type, strings);
+        }
+
+        var texts = new string?[rows];
+        for (var r = 0; r < rows; r++)
+        {
+            texts[r] = data.GetValue(r) switch
             {
-                texts[r] = data.GetValue(r) switch
-                {
-                    null => null,
-                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                    var other => other.ToString(),
-                };
-            }
+                null => null,
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                var other => other.ToString(),
+            };
         }
 
         return new StringColumn(name, type, texts);
+    }
+
+    /// <summary>Column c's numbers for this row group: this set's array when its length fits, else a new one.</summary>
+    private double[] Numbers(int c, int rows)
+    {
+        if (!_reuseBuffers)
+        {
+            return new double[rows];
+        }
+
+        var set = _numberSets[_group % 2];
+        return set[c] is { } kept && kept.Length == rows ? kept : set[c] = new double[rows];
+    }
+
+    private static double[] Convert<T>(T?[] values, double[] numbers, Func<T, double> convert)
+        where T : struct
+    {
+        for (var r = 0; r < values.Length; r++)
+        {
+            numbers[r] = values[r] is { } value ? convert(value) : double.NaN;
+        }
+
+        return numbers;
+    }
+
+    private double[] ParseNumbers(string?[] texts, double[] numbers, string name)
+    {
+        for (var r = 0; r < texts.Length; r++)
+        {
+            numbers[r] = texts[r] is { } text ? BatchValues.ParseNumber(text, _path, _rowsRead + r + 1, name) : double.NaN;
+        }
+
+        return numbers;
     }
 }

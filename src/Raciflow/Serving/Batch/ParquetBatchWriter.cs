@@ -14,6 +14,7 @@ internal sealed class ParquetBatchWriter : IBatchWriter
     private readonly IReadOnlyList<string> _predictionColumns;
     private ParquetWriter? _writer;
     private DataField[] _fields = [];
+    private double?[] _nullable = [];
 
     public ParquetBatchWriter(Stream stream, IReadOnlyList<string> predictionColumns)
     {
@@ -39,7 +40,7 @@ internal sealed class ParquetBatchWriter : IBatchWriter
             switch (inputs[c])
             {
                 case NumericColumn n:
-                    await WriteNumbersAsync(group, _fields[c], n.Values.Select(v => double.IsNaN(v) ? (double?)null : v).ToArray(), cancellationToken);
+                    await WriteNumbersAsync(group, _fields[c], ToNullable(n.Values, chunk.Rows, v => double.IsNaN(v) ? null : v), cancellationToken);
                     break;
                 case StringColumn s:
                     await group.WriteAsync(_fields[c], new ArraySegment<string>(s.Values!, 0, s.Values.Length), null);
@@ -54,7 +55,7 @@ internal sealed class ParquetBatchWriter : IBatchWriter
         var next = inputs.Count;
         if (predictions.IsRegression)
         {
-            await WriteNumbersAsync(group, _fields[next++], predictions.Raw.Take(rows).Select(v => (double?)v).ToArray(), cancellationToken);
+            await WriteNumbersAsync(group, _fields[next++], ToNullable(predictions.Raw, rows, v => v), cancellationToken);
         }
         else
         {
@@ -64,13 +65,13 @@ internal sealed class ParquetBatchWriter : IBatchWriter
 
         for (var k = 0; k < (predictions.IsRegression ? 0 : width); k++)
         {
-            var probabilities = new double?[rows];
+            var probabilities = NullableBuffer(rows);
             for (var r = 0; r < rows; r++)
             {
                 probabilities[r] = predictions.Raw[(r * width) + k];
             }
 
-            await WriteNumbersAsync(group, _fields[next++], probabilities, cancellationToken);
+            await WriteNumbersAsync(group, _fields[next++], probabilities.AsMemory(0, rows), cancellationToken);
         }
     }
 
@@ -87,6 +88,20 @@ internal sealed class ParquetBatchWriter : IBatchWriter
 
     public ValueTask DisposeAsync() => _writer?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    private static Task WriteNumbersAsync(ParquetRowGroupWriter group, DataField field, double?[] values, CancellationToken cancellationToken) =>
-        group.WriteAsync<double>(field, new ReadOnlyMemory<double?>(values), null, null, cancellationToken);
+    private static Task WriteNumbersAsync(ParquetRowGroupWriter group, DataField field, ReadOnlyMemory<double?> values, CancellationToken cancellationToken) =>
+        group.WriteAsync<double>(field, values, null, null, cancellationToken);
+
+    /// <summary>The first <paramref name="rows"/> values as nullable doubles, in a buffer reused column after column (each is written before the next is filled).</summary>
+    private ReadOnlyMemory<double?> ToNullable(double[] values, int rows, Func<double, double?> convert)
+    {
+        var buffer = NullableBuffer(rows);
+        for (var r = 0; r < rows; r++)
+        {
+            buffer[r] = convert(values[r]);
+        }
+
+        return buffer.AsMemory(0, rows);
+    }
+
+    private double?[] NullableBuffer(int rows) => _nullable.Length >= rows ? _nullable : _nullable = new double?[rows];
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Raciflow.Data;
 
 namespace Raciflow.Training.Preprocessing;
@@ -59,9 +60,42 @@ public sealed class CategoricalEncoder : ColumnEncoder
 
     public override void EncodeRows(FrameColumn column, int start, int count, Span<double> destination, int stride, int offset)
     {
-        for (var i = 0; i < count; i++)
+        if (column is not StringColumn strings)
         {
-            Encode(column.Format(start + i), destination[((i * stride) + offset)..]);
+            for (var i = 0; i < count; i++)
+            {
+                Encode(column.Format(start + i), destination[((i * stride) + offset)..]);
+            }
+
+            return;
+        }
+
+        // Batch readers hand out one string instance per distinct category, so a small cache keyed by the instance
+        // finds most cells' slot without hashing their text; the slots are those Encode gives.
+        const int CacheSize = 16;
+        var cachedStrings = new string?[CacheSize];
+        Span<int> cachedSlots = stackalloc int[CacheSize];
+        var width = Categories.Count + 1 + (MissingIndicator ? 1 : 0);
+        var values = strings.Values.AsSpan(start, count);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i];
+            if (value is null)
+            {
+                Encode(null, destination[((i * stride) + offset)..]);
+                continue;
+            }
+
+            var cache = RuntimeHelpers.GetHashCode(value) & (CacheSize - 1);
+            if (!ReferenceEquals(cachedStrings[cache], value))
+            {
+                cachedStrings[cache] = value;
+                cachedSlots[cache] = Index.TryGetValue(value, out var index) ? index : Categories.Count;
+            }
+
+            var cell = destination.Slice((i * stride) + offset, width);
+            cell.Clear();
+            cell[cachedSlots[cache]] = 1;
         }
     }
 

@@ -106,6 +106,69 @@ public sealed class BatchScorerTests : IDisposable
         Assert.Equal(bundle.PredictRaw(frame), ReadCsvOutputs(output, bundle));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(10_000)]
+    public async Task QuotedCellsAndCrlfAreReadAndTheRowsCopiedThroughVerbatim(int chunkRows)
+    {
+        var bundle = BundleFactory.Train(PackagingFrames.TrainingRows("body_mass_g"), "body_mass_g", "linear", TaskKind.Regression);
+        string[] rows =
+        [
+            "Adelie;\"Biscoe\";39.1;18.7;181;\"says \"\"hi\"\"; twice\";MALE",
+            "\"Adelie\";Dream;\"40.5\";17.9;187;\"two\r\nlines\";FEMALE",
+            "Gentoo;Biscoe;46.1;13.2;211;plain;NA",
+            "Chinstrap;\"Dre\"\"am\";;19;195;;MALE",
+        ];
+        var input = Path.Combine(_folder, "quoted.csv");
+        var lines = Enumerable.Range(0, 300).Select(i => rows[i % rows.Length]).ToList();
+        File.WriteAllText(input, "species;island;beak_length_mm;beak_depth_mm;flipper_length_mm;note;sex\r\n" + string.Join("\r\n", lines) + "\r\n");
+        var expectedRows = Enumerable.Range(0, 300).Select(i => i % rows.Length).ToArray();
+        var frame = new Frame(
+        [
+            new StringColumn("species", ColumnType.Categorical, expectedRows.Select(r => (string?)new[] { "Adelie", "Adelie", "Gentoo", "Chinstrap" }[r]).ToArray()),
+            new StringColumn("island", ColumnType.Categorical, expectedRows.Select(r => (string?)new[] { "Biscoe", "Dream", "Biscoe", "Dre\"am" }[r]).ToArray()),
+            new NumericColumn("beak_length_mm", ColumnType.Numeric, expectedRows.Select(r => new[] { 39.1, 40.5, 46.1, double.NaN }[r]).ToArray()),
+            new NumericColumn("beak_depth_mm", ColumnType.Numeric, expectedRows.Select(r => new[] { 18.7, 17.9, 13.2, 19 }[r]).ToArray()),
+            new NumericColumn("flipper_length_mm", ColumnType.Numeric, expectedRows.Select(r => new double[] { 181, 187, 211, 195 }[r]).ToArray()),
+            new StringColumn("sex", ColumnType.Categorical, expectedRows.Select(r => new[] { "MALE", "FEMALE", null, "MALE" }[r]).ToArray()),
+        ]);
+        var expected = bundle.PredictRaw(frame);
+        var output = Path.Combine(_folder, "quoted-out.csv");
+
+        await BatchScorer.ScoreAsync(bundle, input, output, chunkRows);
+
+        var text = File.ReadAllText(output);
+        var outputRows = text.Split('\n')[1..^1].Select(l => l.Replace("\r\nlines", "\nlines", StringComparison.Ordinal)).ToArray();
+        Assert.StartsWith("species;island;beak_length_mm;beak_depth_mm;flipper_length_mm;note;sex;prediction\n", text);
+        Assert.Equal(expected.Length, outputRows.Length - outputRows.Count(l => l.StartsWith("lines", StringComparison.Ordinal)));
+        var scored = text.Split('\n', 2)[1];
+        var expectedText = string.Concat(expectedRows.Select((r, i) => rows[r] + ";" + expected[i].ToString("R", CultureInfo.InvariantCulture) + "\n"));
+        Assert.Equal(expectedText, scored);
+    }
+
+    [Fact]
+    public async Task AWholeFileReadIntoAFrameKeepsEveryChunksValues()
+    {
+        // More than two chunks (and Parquet row groups): the scorer's readers reuse a chunk's arrays two chunks on,
+        // which a whole-file read must not.
+        var bundle = BundleFactory.Train(PackagingFrames.TrainingRows("body_mass_g"), "body_mass_g", "linear", TaskKind.Regression);
+        var rows = (3 * BatchScorer.DefaultChunkRows) + 17;
+        var input = Path.Combine(_folder, "many.csv");
+        File.WriteAllLines(input, new[] { "species,island,beak_length_mm,beak_depth_mm,flipper_length_mm,sex" }
+            .Concat(Enumerable.Range(0, rows).Select(r => string.Create(CultureInfo.InvariantCulture, $"Adelie,{(r % 2 == 0 ? "Biscoe" : "Dream")},{r},{r % 7},181,MALE"))));
+        var parquet = Path.Combine(_folder, "many.parquet");
+        await BatchScorer.ScoreAsync(bundle, input, parquet);
+
+        foreach (var path in new[] { input, parquet })
+        {
+            var frame = await BatchFrameReader.ReadInputsAsync(bundle, path);
+            Assert.Equal(rows, frame.RowCount);
+            Assert.Equal(Enumerable.Range(0, rows).Select(r => (double)r), ((NumericColumn)frame["beak_length_mm"]).Values);
+            Assert.Equal(Enumerable.Range(0, rows).Select(r => r % 2 == 0 ? "Biscoe" : "Dream"), ((StringColumn)frame["island"]).Values);
+        }
+    }
+
     [Fact]
     public async Task AMissingColumnIsNamedAndNoOutputIsLeft()
     {
