@@ -78,7 +78,7 @@ internal static class MonitoringPage
             "errors" => MonitoringCharts.Errors(await TrafficAsync(web.Workspace, version.Model, from, to, web.Aborted)),
             "drift" => MonitoringCharts.DriftOverTime(await DriftHistoryAsync(web.Workspace, version, web.Aborted)),
             "performance" => MonitoringCharts.PerformanceOverTime(await new PerformanceService(web.Workspace).ComputeAsync(
-                version.Model, PerformanceWindow(span), from, to, web.Aborted)),
+                version.Model, PerformanceWindow(span), from, to, cancellationToken: web.Aborted)),
             _ => throw RaciflowException.NotFound($"There is no monitoring chart '{chart}'; the charts are {string.Join(", ", Charts)}."),
         };
         http.Response.Headers.XContentTypeOptions = "nosniff";

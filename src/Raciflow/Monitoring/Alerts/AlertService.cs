@@ -21,6 +21,12 @@ public sealed class AlertService(GovernanceService governance)
     /// <summary>Who raised an alert: the rules in raciflow.yaml, not a person.</summary>
     public const string Monitor = "raciflow-monitor";
 
+    /// <summary>
+    /// Each rule looks at the newest this many predictions of its window at most, and reads traffic only when a rule
+    /// needs it: the server evaluates every minute, and a busy hour is far more rows than memory should hold.
+    /// </summary>
+    public const int MaxRowsPerRule = 100_000;
+
     private Workspaces.Workspace Workspace => governance.Workspace;
 
     public async Task<AlertEvaluation> EvaluateAsync(string model, CancellationToken cancellationToken = default)
@@ -32,7 +38,9 @@ public sealed class AlertService(GovernanceService governance)
         var from = to - window;
         var served = await new ModelRegistry(Workspace).GetServedAsync(ModelRef.ForAlias(model, ModelAliases.Production), cancellationToken);
         var reader = new PredictionLogReader(Workspace);
-        var traffic = await reader.ReadAsync(model, null, from, to, cancellationToken);
+        var traffic = config.LatencyP99Ms is not null || config.ErrorRate is not null || (config.NoTraffic is not null && DurationText.Parse(config.NoTraffic, "monitoring.alerts.no_traffic") == window)
+            ? await reader.ReadNewestAsync(model, null, from, to, MaxRowsPerRule, cancellationToken: cancellationToken)
+            : [];
         var findings = new List<AlertFinding?>();
         var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
         if (config.LatencyP99Ms is { } latency)
@@ -48,7 +56,7 @@ public sealed class AlertService(GovernanceService governance)
         if (config.NoTraffic is { } quietText)
         {
             var quiet = DurationText.Parse(quietText, "monitoring.alerts.no_traffic");
-            var recent = quiet == window ? traffic : await reader.ReadAsync(model, null, to - quiet, to, cancellationToken);
+            var recent = quiet == window ? traffic : await reader.ReadNewestAsync(model, null, to - quiet, to, MaxRowsPerRule, cancellationToken: cancellationToken);
             findings.Add(AlertConditions.NoTraffic(recent.Count, quiet, quietText));
         }
 
@@ -66,7 +74,7 @@ public sealed class AlertService(GovernanceService governance)
             }
             else
             {
-                var series = await new PerformanceService(Workspace).ComputeAsync(model, window, from, to, cancellationToken);
+                var series = await new PerformanceService(Workspace).ComputeAsync(model, window, from, to, MaxRowsPerRule, cancellationToken);
                 var point = series.Points.Where(p => p.Version == served.Version).OrderByDescending(p => p.Labelled).FirstOrDefault();
                 findings.Add(point is null ? null : AlertConditions.Performance(point, kpis, config.MinLabelled));
             }
@@ -175,7 +183,7 @@ public sealed class AlertService(GovernanceService governance)
     {
         try
         {
-            var drift = await new ModelDriftService(Workspace).AnalyzeAsync(ModelRef.ForAlias(model, ModelAliases.Production), DriftCurrent.Window(from, to), cancellationToken);
+            var drift = await new ModelDriftService(Workspace).AnalyzeAsync(ModelRef.ForAlias(model, ModelAliases.Production), DriftCurrent.Window(from, to) with { MaxRows = MaxRowsPerRule }, cancellationToken);
             return AlertConditions.Drift(drift.Report, version, threshold);
         }
         catch (RaciflowException ex) when (ex.Kind is ErrorKind.NotFound or ErrorKind.Unprocessable)

@@ -16,6 +16,9 @@ public sealed record DriftCurrent
 
     public string? File { get; init; }
 
+    /// <summary>For a window: compare only its newest this many predictions (the scheduled checks bound their memory so).</summary>
+    public int? MaxRows { get; init; }
+
     public static DriftCurrent Window(DateTimeOffset from, DateTimeOffset to) => new() { From = from, To = to };
 
     public static DriftCurrent OfDataset(DatasetRef dataset) => new() { Dataset = dataset };

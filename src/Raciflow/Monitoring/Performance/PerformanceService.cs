@@ -14,7 +14,8 @@ public sealed class PerformanceService(Workspace workspace)
     /// <summary>More windows than this would draw as noise and cost a query each; ask for a longer window.</summary>
     public const int MaxWindows = 10_000;
 
-    public async Task<PerformanceSeries> ComputeAsync(string model, TimeSpan window, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    /// <param name="maxRows">When set, only the newest that many predictions in the range (the alert rules bound their memory so).</param>
+    public async Task<PerformanceSeries> ComputeAsync(string model, TimeSpan window, DateTimeOffset from, DateTimeOffset to, int? maxRows = null, CancellationToken cancellationToken = default)
     {
         ModelNames.Validate(model);
         if (window <= TimeSpan.Zero || to <= from)
@@ -27,7 +28,10 @@ public sealed class PerformanceService(Workspace workspace)
             throw RaciflowException.Invalid($"{(to - from) / window:N0} windows of {window} between {from:O} and {to:O} is too many (at most {MaxWindows:N0}); choose a longer window.");
         }
 
-        var logged = (await new PredictionLogReader(workspace.Artifacts, workspace.Metadata).ReadAsync(model, null, from, to, cancellationToken))
+        var reader = new PredictionLogReader(workspace.Artifacts, workspace.Metadata);
+        var logged = (maxRows is { } limit
+                ? await reader.ReadNewestAsync(model, null, from, to, limit, p => p.Status == PredictionStatus.Ok, cancellationToken)
+                : await reader.ReadAsync(model, null, from, to, cancellationToken))
             .Where(p => p.Status == PredictionStatus.Ok).ToList();
         var task = WindowMetrics.TaskOf(logged);
         if (task is null)

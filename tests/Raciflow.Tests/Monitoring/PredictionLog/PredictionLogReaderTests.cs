@@ -39,6 +39,33 @@ public sealed class PredictionLogReaderTests
     [Theory]
     [InlineData(StoreKind.Local)]
     [InlineData(StoreKind.Production)]
+    public async Task TheNewestRowsOfAWindowComeFromTheNewestFilesOldestFirst(StoreKind kind)
+    {
+        using var ws = await TestWorkspace.CreateAsync(kind);
+        await using (var logger = new PredictionLogger(ws.Workspace, Fast()))
+        {
+            // One file per flush: the newest rows span the last two files.
+            for (var file = 0; file < 4; file++)
+            {
+                await LogAsync(logger, [.. Enumerable.Range(0, 3).Select(i => Regression($"f{file}-{i}", Day1.AddMinutes((file * 10) + i), i) with
+                {
+                    Status = i == 2 ? PredictionStatus.Error : PredictionStatus.Ok,
+                    Output = i == 2 ? null : new ModelPrediction(i, null, null),
+                })]);
+            }
+        }
+
+        var reader = new PredictionLogReader(ws.Workspace);
+        Assert.Equal(4, (await reader.FilesAsync("house-prices", null, Day1, Day1.AddDays(1))).Count);
+        Assert.Equal(["f2-2", "f3-0", "f3-1", "f3-2"], (await reader.ReadNewestAsync("house-prices", null, Day1, Day1.AddDays(1), 4)).Select(r => r.RequestId));
+        Assert.Equal(["f2-1", "f3-0", "f3-1"], (await reader.ReadNewestAsync("house-prices", null, Day1, Day1.AddDays(1), 3, r => r.Status == PredictionStatus.Ok)).Select(r => r.RequestId));
+        Assert.Equal(["f0-0", "f0-1"], (await reader.ReadNewestAsync("house-prices", null, Day1, Day1.AddMinutes(5), 10, r => r.Status == PredictionStatus.Ok)).Select(r => r.RequestId));
+        Assert.Equal(["f3-1"], (await reader.ReadFrameAsync("house-prices", null, Day1, Day1.AddDays(1), maxRows: 1))[PredictionLogColumns.RequestId] is StringColumn ids ? [ids.Format(0)!] : []);
+    }
+
+    [Theory]
+    [InlineData(StoreKind.Local)]
+    [InlineData(StoreKind.Production)]
     public async Task TheFrameHoldsTypedInputsThePredictionTheRequestIdAndTheTimeOfSuccessfulRequests(StoreKind kind)
     {
         using var ws = await TestWorkspace.CreateAsync(kind);
