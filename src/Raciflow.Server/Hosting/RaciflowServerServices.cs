@@ -35,6 +35,8 @@ public static class RaciflowServerServices
         services.AddHostedService(sp => new Raciflow.Server.Governance.NotificationDispatchService(workspace, TimeSpan.FromSeconds(2), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Raciflow.Server.Governance.NotificationDispatchService>>()));
         services.AddSingleton<IPredictionObserver>(sp => new PredictionLogObserver(sp.GetRequiredService<PredictionLogger>(), workspace.Clock));
         services.AddMonitoringSchedule(workspace);
+        services.AddSingleton<Raciflow.Server.Web.IMonitoringPanel, Raciflow.Server.Monitoring.AlertsPanel>();
+        services.AddSingleton<Raciflow.Server.Web.IMonitoringPanel, Raciflow.Server.Monitoring.RetrainingPanel>();
         services.AddSingleton<WebSessions>();
         services.AddAntiforgery();
         services.AddDataProtection().UseEphemeralDataProtectionProvider(); // antiforgery keys live as long as the process, like web sessions

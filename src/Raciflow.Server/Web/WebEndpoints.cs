@@ -43,6 +43,7 @@ public static class WebEndpoints
         pages.MapPost("/inbox/read", InboxPage.MarkRead);
         pages.MapGet("/audit", AuditPage.Get);
         MonitoringPage.Map(pages);
+        Raciflow.Server.Monitoring.AlertsPanel.Map(pages);
         pages.MapGet("/runs", RunsPage.List);
         pages.MapGet("/runs/{id}", RunsPage.Detail);
         pages.MapGet("/runs/{id}/artifacts/{**path}", RunsPage.Artifact);
