@@ -38,7 +38,8 @@ public sealed class AlertService(GovernanceService governance)
         var from = to - window;
         var served = await new ModelRegistry(Workspace).GetServedAsync(ModelRef.ForAlias(model, ModelAliases.Production), cancellationToken);
         var reader = new PredictionLogReader(Workspace);
-        var traffic = config.LatencyP99Ms is not null || config.ErrorRate is not null || (config.NoTraffic is not null && DurationText.Parse(config.NoTraffic, "monitoring.alerts.no_traffic") == window)
+        var quiet = config.NoTraffic is { } quietText ? DurationText.Parse(quietText, "monitoring.alerts.no_traffic") : (TimeSpan?)null;
+        var traffic = config.LatencyP99Ms is not null || config.ErrorRate is not null || quiet == window
             ? await reader.ReadNewestAsync(model, null, from, to, MaxRowsPerRule, cancellationToken: cancellationToken)
             : [];
         var findings = new List<AlertFinding?>();
@@ -53,11 +54,10 @@ public sealed class AlertService(GovernanceService governance)
             findings.Add(AlertConditions.ErrorRate(traffic, errorRate));
         }
 
-        if (config.NoTraffic is { } quietText)
+        if (quiet is { } quietSpan)
         {
-            var quiet = DurationText.Parse(quietText, "monitoring.alerts.no_traffic");
-            var recent = quiet == window ? traffic : await reader.ReadNewestAsync(model, null, to - quiet, to, MaxRowsPerRule, cancellationToken: cancellationToken);
-            findings.Add(AlertConditions.NoTraffic(recent.Count, quiet, quietText));
+            var recent = quietSpan == window ? traffic : await reader.ReadNewestAsync(model, null, to - quietSpan, to, MaxRowsPerRule, cancellationToken: cancellationToken);
+            findings.Add(AlertConditions.NoTraffic(recent.Count, quietSpan, config.NoTraffic!));
         }
 
         if (config.DriftShare is { } driftShare)

@@ -60,7 +60,7 @@ internal sealed class FeedbackDatasetBuilder(Workspace workspace)
     {
         await using var writer = new StreamWriter(file, false, new UTF8Encoding(false), 1 << 16);
         var columns = frame.Columns;
-        await writer.WriteAsync(string.Join(',', columns.Select(c => Quote(c.Name))).AsMemory(), cancellationToken);
+        await writer.WriteAsync(string.Join(',', columns.Select(c => CsvField.Quote(c.Name))).AsMemory(), cancellationToken);
         await writer.WriteAsync('\n');
         var line = new StringBuilder();
         for (var row = 0; row < frame.RowCount; row++)
@@ -68,7 +68,7 @@ internal sealed class FeedbackDatasetBuilder(Workspace workspace)
             line.Clear();
             for (var c = 0; c < columns.Count; c++)
             {
-                line.Append(c == 0 ? string.Empty : ",").Append(Quote(columns[c].Format(row)));
+                line.Append(c == 0 ? string.Empty : ",").Append(CsvField.Quote(columns[c].Format(row)));
             }
 
             await writer.WriteAsync(line.Append('\n'), cancellationToken);
@@ -81,7 +81,7 @@ internal sealed class FeedbackDatasetBuilder(Workspace workspace)
             {
                 var column = columns[c];
                 var value = column.Name == target ? row.Actual : Cell(column, row.Prediction.Inputs.GetValueOrDefault(column.Name));
-                line.Append(c == 0 ? string.Empty : ",").Append(Quote(value));
+                line.Append(c == 0 ? string.Empty : ",").Append(CsvField.Quote(value));
             }
 
             await writer.WriteAsync(line.Append('\n'), cancellationToken);
@@ -96,9 +96,4 @@ internal sealed class FeedbackDatasetBuilder(Workspace workspace)
         (ColumnType.Integer, double d) when d == Math.Floor(d) && Math.Abs(d) < 1e15 => ((long)d).ToString(CultureInfo.InvariantCulture),
         _ => LoggedValue.ToText(logged),
     };
-
-    private static string Quote(string? value) =>
-        value is null ? string.Empty
-        : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
-        : value;
 }

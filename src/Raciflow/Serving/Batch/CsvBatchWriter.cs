@@ -28,7 +28,7 @@ internal sealed class CsvBatchWriter(Stream stream, IReadOnlyList<string> inputC
         var separator = chunk.Separator;
         if (!_headerWritten)
         {
-            stream.Write(Utf8.GetBytes(string.Join(separator, inputColumns.Concat(predictionColumns).Select(n => Quote(n, separator))) + "\n"));
+            stream.Write(Utf8.GetBytes(string.Join(separator, inputColumns.Concat(predictionColumns).Select(n => CsvField.Quote(n, separator))) + "\n"));
             _headerWritten = true;
         }
 
@@ -101,7 +101,7 @@ internal sealed class CsvBatchWriter(Stream stream, IReadOnlyList<string> inputC
                     AppendNumber(text, n.Values[row]);
                     break;
                 case StringColumn s when s.Values[row] is { } value:
-                    Append(text, Quote(value, separator));
+                    Append(text, CsvField.Quote(value, separator));
                     break;
             }
         }
@@ -116,7 +116,7 @@ internal sealed class CsvBatchWriter(Stream stream, IReadOnlyList<string> inputC
             return;
         }
 
-        Append(text, Quote(predictions.Classes[predictions.ClassOf(row)], separator));
+        Append(text, CsvField.Quote(predictions.Classes[predictions.ClassOf(row)], separator));
         for (var k = 0; k < predictions.Width; k++)
         {
             Append(text, separator);
@@ -139,7 +139,4 @@ internal sealed class CsvBatchWriter(Stream stream, IReadOnlyList<string> inputC
     }
 
     private static void Append(ArrayBufferWriter<char> text, ReadOnlySpan<char> value) => text.Write(value);
-
-    private static string Quote(string text, char separator) =>
-        text.AsSpan().IndexOfAny([separator, '"', '\n', '\r']) < 0 ? text : '"' + text.Replace("\"", "\"\"", StringComparison.Ordinal) + '"';
 }
