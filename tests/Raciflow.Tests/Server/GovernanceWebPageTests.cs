@@ -26,7 +26,7 @@ public sealed class GovernanceWebPageTests(ChromiumBrowser chromium) : IClassFix
         await page.GotoAsync("/raci");
         Assert.EndsWith("/login?returnUrl=%2Fraci", page.Url, StringComparison.Ordinal);
         await page.FillAsync("input[name=token]", t["dana"]);
-        await page.ClickAsync("button[type=submit]");
+        await PageNavigation.SubmitAsync(page, "button[type=submit]");
 
         Assert.EndsWith("/raci", page.Url, StringComparison.Ordinal);
         Assert.Contains("dana", await page.InnerTextAsync("header .user"), StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class GovernanceWebPageTests(ChromiumBrowser chromium) : IClassFix
         Assert.Equal(SameSiteAttribute.Strict, session.SameSite);
         Assert.NotEqual(t["dana"], session.Value);
 
-        await page.ClickAsync("header form[action='/logout'] button");
+        await PageNavigation.SubmitAsync(page, "header form[action='/logout'] button");
         await page.GotoAsync("/my-tasks");
         Assert.Contains("/login", page.Url, StringComparison.Ordinal);
     }
@@ -64,7 +64,7 @@ public sealed class GovernanceWebPageTests(ChromiumBrowser chromium) : IClassFix
         Assert.Equal(0, await dana.Locator("#reject").CountAsync());
         Assert.Contains("Only the Accountable of packaging-deployment", await dana.InnerTextAsync("#not-accountable"), StringComparison.Ordinal);
         await dana.FillAsync("#comment-form textarea[name=text]", "<b>metrics</b> look right");
-        await dana.ClickAsync("#comment-form button");
+        await PageNavigation.SubmitAsync(dana, "#comment-form button");
         Assert.Contains("<b>metrics</b> look right", await dana.InnerTextAsync("#comments"), StringComparison.Ordinal); // shown as text, not markup
 
         // A hand-made approve with dana's valid session and antiforgery token: refused by the governance core.
@@ -80,7 +80,7 @@ public sealed class GovernanceWebPageTests(ChromiumBrowser chromium) : IClassFix
         Assert.Contains($"#{request.Id}", await max.InnerTextAsync("#to-decide"), StringComparison.Ordinal);
         await max.GotoAsync($"/approvals/{request.Id}");
         await max.FillAsync("#decision-form input[name=comment]", "KPIs met");
-        await max.ClickAsync("#approve");
+        await PageNavigation.SubmitAsync(max, "#approve");
         Assert.Equal("approved", await max.TextContentAsync("#approval-status"));
         Assert.Equal(0, await max.Locator("#approve").CountAsync());
         var decided = await ws.Anonymous.Approvals.GetAsync(request.Id);
@@ -96,7 +96,7 @@ public sealed class GovernanceWebPageTests(ChromiumBrowser chromium) : IClassFix
         var devin = await SignInAsync(server, t["devin"]);
         await devin.GotoAsync("/inbox");
         Assert.Contains($"max approved approval {request.Id}", await devin.InnerTextAsync("#inbox"), StringComparison.Ordinal);
-        await devin.ClickAsync("text=Mark all read");
+        await PageNavigation.SubmitAsync(devin, "text=Mark all read");
         Assert.Equal(1, await devin.Locator("#inbox-empty").CountAsync());
 
         await devin.GotoAsync("/audit?actor=dana");
@@ -112,7 +112,7 @@ public sealed class GovernanceWebPageTests(ChromiumBrowser chromium) : IClassFix
         var page = await chromium.NewPageAsync(server.BaseAddress);
         await page.GotoAsync("/login");
         await page.FillAsync("input[name=token]", token);
-        await page.ClickAsync("button[type=submit]");
+        await PageNavigation.SubmitAsync(page, "button[type=submit]");
         Assert.EndsWith("/raci", page.Url, StringComparison.Ordinal);
         return page;
     }

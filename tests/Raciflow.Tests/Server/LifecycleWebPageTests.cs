@@ -82,7 +82,7 @@ public sealed class LifecycleWebPageTests(ChromiumBrowser chromium) : IClassFixt
         var leaderboard = page.Locator("table.leaderboard").First;
         Assert.Equal(["1", "2"], await leaderboard.Locator("tbody tr td:first-child").AllInnerTextsAsync());
         Assert.Contains("r2 (higher is better)", await leaderboard.InnerTextAsync(), StringComparison.Ordinal);
-        await leaderboard.Locator("a", new() { HasTextString = "linear" }).ClickAsync();
+        await PageNavigation.FollowAsync(page, "table.leaderboard >> nth=0 >> a:has-text('linear')");
 
         Assert.Contains("linear", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
         Assert.Equal("linear", await page.InnerTextAsync("#run-params tr:has(th:text-is('algorithm')) td"));
@@ -93,29 +93,28 @@ public sealed class LifecycleWebPageTests(ChromiumBrowser chromium) : IClassFixt
         Assert.True(await page.Locator("#run-importance tbody tr").CountAsync() > 0);
         Assert.Equal(0, await page.Locator("#run-plots svg").CountAsync()); // served by a route, never inlined
 
-        await page.ClickAsync("#run-models a:text-is('students@1')");
+        await PageNavigation.FollowAsync(page, "#run-models a:text-is('students@1')");
         Assert.EndsWith("/models/students/versions/1", page.Url, StringComparison.Ordinal);
         Assert.Contains("production", await page.InnerTextAsync("#model-lineage"), StringComparison.Ordinal);
         Assert.Contains("Inputs (signature)", await page.InnerTextAsync("#model-card"), StringComparison.Ordinal);
         Assert.True(await page.Locator("#model-card table").CountAsync() >= 2); // the card's Markdown tables became HTML tables
         Assert.Contains("integer", await page.InnerTextAsync("#model-signature tr:has(td:text-is('reading_score'))"), StringComparison.Ordinal);
 
-        await page.ClickAsync("#model-dataset a");
+        await PageNavigation.FollowAsync(page, "#model-dataset a");
         Assert.EndsWith("/datasets/students/1", page.Url, StringComparison.Ordinal);
         Assert.Equal(["students@1", "students@2"], await page.Locator("#dataset-models a[href^='/models/']").AllInnerTextsAsync());
         Assert.Contains("math_score", await page.InnerTextAsync("#dataset-columns"), StringComparison.Ordinal);
         Assert.Contains("Passed", await page.InnerTextAsync("#dataset-validation"), StringComparison.Ordinal);
         Assert.True(await page.Locator("#dataset-runs a").CountAsync() >= 3); // the job and its two algorithms
 
-        var report = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#dataset-profile a"), r => r.Url.EndsWith("/profile", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync();
+        var report = await PageNavigation.FollowAsync(page, "#dataset-profile a");
         Assert.Contains("sandbox", report.Headers["content-security-policy"], StringComparison.Ordinal);
         Assert.StartsWith("Profile of students@1", await page.TitleAsync(), StringComparison.Ordinal);
 
         await page.GotoAsync("/models/students");
         Assert.Contains("production → students@1", await page.InnerTextAsync("#model-aliases"), StringComparison.Ordinal);
         Assert.Contains("production", await page.InnerTextAsync("#alias-history"), StringComparison.Ordinal);
-        await page.ClickAsync("#predict-link");
+        await PageNavigation.FollowAsync(page, "#predict-link");
         Assert.EndsWith("/predict/students", page.Url, StringComparison.Ordinal);
     }
 
@@ -154,12 +153,7 @@ public sealed class LifecycleWebPageTests(ChromiumBrowser chromium) : IClassFixt
     }
 
     /// <summary>Posts the form with its button and waits for the answer page.</summary>
-    private static async Task<IResponse> SubmitAsync(IPage page)
-    {
-        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#predict"), r => r.Request.Method == "POST");
-        await page.WaitForLoadStateAsync();
-        return response;
-    }
+    private static Task<IResponse> SubmitAsync(IPage page) => PageNavigation.SubmitAsync(page, "#predict");
 
     private static ILocator Field(IPage page, string name) => page.Locator($"[data-field='{name}'] [name='{name}']");
 

@@ -53,10 +53,10 @@ public sealed class MonitoringWebPageTests(ChromiumBrowser chromium) : IClassFix
         Assert.Equal(1, await row.CountAsync());
         Assert.Equal("drift", await row.Locator("td").Nth(1).InnerTextAsync());
         Assert.Contains("features drifted", await row.Locator("td").Nth(3).InnerTextAsync(), StringComparison.Ordinal);
-        await row.Locator("button:text-is('Acknowledge')").ClickAsync();
+        await PageNavigation.SubmitAsync(page, row.Locator("button:text-is('Acknowledge')"));
         Assert.Equal("acknowledged", await page.InnerTextAsync("#alert-list tr.alert-acknowledged td:nth-child(3)"));
         Assert.StartsWith("acknowledged by", await page.InnerTextAsync("#alert-list tr.alert-acknowledged td:nth-child(7)"), StringComparison.Ordinal);
-        await page.ClickAsync("#alert-list tr.alert-acknowledged button:text-is('Resolve')");
+        await PageNavigation.SubmitAsync(page, "#alert-list tr.alert-acknowledged button:text-is('Resolve')");
         Assert.Equal(1, await page.Locator("#alert-list tr.alert-resolved").CountAsync());
         Assert.Contains("No retraining yet", await page.InnerTextAsync("#retraining-history"), StringComparison.Ordinal);
 
