@@ -20,12 +20,18 @@ internal static class IngestBenchmark
             var service = new DatasetService(workspace);
             var size = new FileInfo(file).Length;
 
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+            var pausedBefore = GC.GetTotalPauseDuration();
             var watch = Stopwatch.StartNew();
             var added = await service.AddAsync(file, "bench");
             watch.Stop();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            var collections = string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
             var v = added.Version;
             Console.WriteLine($"ingest {size / 1e6:F0} MB, {v.RowCount:N0} rows x {v.ColumnCount} columns in {watch.Elapsed.TotalSeconds:F2} s = {size / 1e6 / watch.Elapsed.TotalSeconds:F1} MB/s");
             Console.WriteLine($"schema {string.Join(", ", service.GetSchema(v).Columns.Select(c => $"{c.Name}:{c.Type}{(c.Nullable ? "?" : string.Empty)}"))}");
+            Console.WriteLine($"allocated {allocated / 1e6:F0} MB during the ingest; collections gen0/gen1/gen2 {collections}; GC pauses {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:F2} s");
             Console.WriteLine($"gc heap after ingest {GC.GetTotalMemory(false) / 1e6:F0} MB, peak working set {Environment.WorkingSet / 1e6:F0} MB (see /usr/bin/time for the true peak)");
 
             var times = new List<double>();

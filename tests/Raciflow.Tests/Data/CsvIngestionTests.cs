@@ -262,4 +262,29 @@ public sealed class CsvIngestionTests
 
         Assert.All(invalidRows, i => Assert.True(frame["x"].IsMissing(i)));
     }
+
+    [Fact]
+    public async Task TextInEveryRowGroupIsStoredAsReadAfterTheRowBlocksAreReused()
+    {
+        // Text values are written as slices of the parser's row blocks, which rotate four at a time: six groups of
+        // 100,000 rows reuse every block, so a block refilled before its group was written would show here.
+        var (ws, service) = await DataFixture.CreateAsync();
+        using var _ = ws;
+        const int rowCount = 520_000;
+        var text = new StringBuilder("id,note\n");
+        for (var i = 0; i < rowCount; i++)
+        {
+            text.Append(i).Append(",\" note ").Append(i * 7).Append(i % 3 == 0 ? "\"\n" : " x\"\n");
+        }
+
+        var file = ws.WriteUtf8("notes.csv", text.ToString());
+
+        var v = (await service.AddAsync(file, "notes")).Version;
+
+        Assert.Equal(ColumnType.Text, service.GetSchema(v).Find("note")!.Type);
+        var notes = Assert.IsType<StringColumn>((await service.LoadFrameAsync(v))["note"]).Values;
+        Assert.Equal(rowCount, notes.Length);
+        var wrong = Enumerable.Range(0, rowCount).Where(i => notes[i] != $"note {i * 7}{(i % 3 == 0 ? string.Empty : " x")}").Take(3).ToList();
+        Assert.Empty(wrong);
+    }
 }

@@ -11,7 +11,8 @@ internal sealed class ColumnBuffer(ColumnType type, int capacity)
 
     public DateTime?[]? Dates { get; } = type == ColumnType.DateTime ? new DateTime?[capacity] : null;
 
-    public string?[]? Strings { get; } = type is ColumnType.Categorical or ColumnType.Text ? new string?[capacity] : null;
+    /// <summary>Categorical and text values as slices of their row block's text, which outlives the write of the group.</summary>
+    public ReadOnlyMemory<char>?[]? Texts { get; } = type is ColumnType.Categorical or ColumnType.Text ? new ReadOnlyMemory<char>?[capacity] : null;
 
     public void SetNull(int row)
     {
@@ -21,7 +22,7 @@ internal sealed class ColumnBuffer(ColumnType type, int capacity)
             case ColumnType.Integer: Integers![row] = null; break;
             case ColumnType.Boolean: Booleans![row] = null; break;
             case ColumnType.DateTime: Dates![row] = null; break;
-            default: Strings![row] = null; break;
+            default: Texts![row] = null; break;
         }
     }
 }

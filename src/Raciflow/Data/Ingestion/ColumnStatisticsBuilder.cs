@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Raciflow.Data.Ingestion;
 
 /// <summary>
@@ -54,6 +57,7 @@ internal sealed class ColumnStatisticsBuilder
     }
 
     /// <summary>A numeric, integer or boolean (0/1) value; date-times pass their ticks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per cell: optimized at its first call, not after tier-0 call counting
     public void AddNumber(double value)
     {
         _count++;
@@ -76,27 +80,23 @@ internal sealed class ColumnStatisticsBuilder
         }
     }
 
-    /// <summary>Counts a string value and returns a shared instance of it, so repeated categories allocate once.</summary>
-    public string AddString(ReadOnlySpan<char> value)
+    /// <summary>Counts a string value; only the first <see cref="DistinctCap"/> distinct values are kept as strings.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per cell: optimized at its first call, not after tier-0 call counting
+    public void AddString(ReadOnlySpan<char> value)
     {
         _count++;
-        if (_stringLookup.TryGetValue(value, out var key, out var count))
-        {
-            _strings[key] = count + 1;
-            return key;
-        }
-
-        var text = value.ToString();
         if (_strings.Count < DistinctCap)
         {
-            _strings[text] = 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(_stringLookup, value, out _)++;
+        }
+        else if (_stringLookup.TryGetValue(value, out var key, out var count))
+        {
+            _strings[key] = count + 1;
         }
         else
         {
             _distinctCapped = true;
         }
-
-        return text;
     }
 
     public ColumnStatistics Build() => Build(_column);

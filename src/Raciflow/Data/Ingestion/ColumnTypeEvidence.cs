@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Raciflow.Data.Ingestion;
 
 /// <summary>
@@ -37,6 +39,7 @@ internal sealed class ColumnTypeEvidence
     /// when the value is missing, else whether it parsed. The converter of the single pass has just parsed it, so
     /// the evidence reuses that outcome instead of parsing again; every other candidate is checked as usual.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per cell: optimized at its first call, not after tier-0 call counting
     public void Observe(ReadOnlySpan<char> value, ColumnType parsedAs, bool? parsed)
     {
         var known = parsedAs switch

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Schema;
 
@@ -16,6 +17,13 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
     /// <summary>A row group ends early past this many characters (32 MB), so long text keeps memory bounded.</summary>
     public const int MaxGroupCharacters = 16 << 20;
 
+    /// <summary>
+    /// Row blocks in rotation: one filling, one converting, and the text of the two groups the writer may still be
+    /// reading (written values are slices of their block). Group k fills the block of group k-4, whose write is done
+    /// once group k-1's conversion is, because a conversion waits for the write two groups back.
+    /// </summary>
+    private const int BlocksInFlight = 4;
+
     private readonly DatasetSchema _schema;
     private readonly ParquetWriter _writer;
     private readonly DataField[] _fields;
@@ -24,8 +32,8 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
     private readonly int _rowsPerGroup;
     private readonly CancellationToken _cancellationToken;
     private readonly ColumnBuffer[][] _typed;
+    private readonly RowBlock[] _blocks;
     private RowBlock _filling;
-    private RowBlock _spare;
     private TypeInferencePass? _inference;
     private Task _converting = Task.CompletedTask;
     private Task _lastWrite = Task.CompletedTask;
@@ -42,8 +50,8 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
         _statistics = schema.Columns.Select(c => new ColumnStatisticsBuilder(c)).ToArray();
         _rowsPerGroup = ParquetLayout.RowsPerGroup(schema.Columns.Count);
         _typed = [NewBuffers(), NewBuffers()];
-        _filling = new RowBlock(_types.Length, _rowsPerGroup);
-        _spare = new RowBlock(_types.Length, _rowsPerGroup);
+        _blocks = Enumerable.Range(0, BlocksInFlight).Select(_ => new RowBlock(_types.Length, _rowsPerGroup)).ToArray();
+        _filling = _blocks[0];
         _cancellationToken = cancellationToken;
     }
 
@@ -69,6 +77,7 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
 
     public void BeginRow(long line) => _filling.BeginRow(line);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per cell: optimized at its first call, not after tier-0 call counting
     public void Cell(int column, ReadOnlySpan<char> value) => _filling.Cell(value);
 
     public void EndRow()
@@ -145,11 +154,10 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
     /// </summary>
     private void Dispatch()
     {
-        // The previous conversion has released the spare block (and its own wait for group k-3's write is over).
+        // Group k-1's conversion is over, so group k-3's write is too and its block is free (see BlocksInFlight).
         _converting.GetAwaiter().GetResult();
         var block = _filling;
-        _filling = _spare;
-        _spare = block;
+        _filling = _blocks[(_groups + 1) % BlocksInFlight];
         _filling.Clear();
         _filling.Reserve(block.Characters);
 
@@ -183,18 +191,19 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
         var statistics = _statistics[column];
         for (var row = 0; row < block.Rows; row++)
         {
-            var value = block.Cell(row, column);
-            var parsed = Convert(statistics, buffer, type, row, block, value);
+            var parsed = Convert(statistics, buffer, type, row, block, column);
             if (inference is not null && row >= block.FirstUnobservedRow)
             {
-                inference.Cell(column, value, type, parsed);
+                inference.Cell(column, block.Cell(row, column), type, parsed);
             }
         }
     }
 
     /// <summary>Converts and counts one cell: null when it is missing, else whether it parsed as its column's type.</summary>
-    private static bool? Convert(ColumnStatisticsBuilder statistics, ColumnBuffer buffer, ColumnType type, int row, RowBlock block, ReadOnlySpan<char> value)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per cell: optimized at its first call, not after tier-0 call counting
+    private static bool? Convert(ColumnStatisticsBuilder statistics, ColumnBuffer buffer, ColumnType type, int row, RowBlock block, int column)
     {
+        var value = block.Cell(row, column);
         if (MissingValues.IsMissing(value))
         {
             statistics.AddMissing();
@@ -222,7 +231,8 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
                 statistics.AddNumber(t.Ticks);
                 break;
             case ColumnType.Categorical or ColumnType.Text:
-                buffer.Strings![row] = statistics.AddString(text);
+                statistics.AddString(text);
+                buffer.Texts![row] = block.CellMemory(row, column).Trim();
                 break;
             default:
                 statistics.AddInvalid(block.Line(row), value);
@@ -255,7 +265,7 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
                     await group.WriteAsync<DateTime>(field, new ReadOnlyMemory<DateTime?>(buffer.Dates, 0, rows), null, null, _cancellationToken);
                     break;
                 default:
-                    await group.WriteAsync(field, new ArraySegment<string>(buffer.Strings!, 0, rows), null);
+                    await group.WriteAsync<ReadOnlyMemory<char>>(field, new ReadOnlyMemory<ReadOnlyMemory<char>?>(buffer.Texts, 0, rows), null, null, _cancellationToken);
                     break;
             }
         }

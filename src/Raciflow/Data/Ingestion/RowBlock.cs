@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Raciflow.Data.Ingestion;
 
 /// <summary>
@@ -39,6 +41,7 @@ internal sealed class RowBlock
         _lines[Rows++] = line;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per cell: optimized at its first call, not after tier-0 call counting
     public void Cell(ReadOnlySpan<char> value)
     {
         if (Characters + value.Length > _chars.Length)
@@ -65,11 +68,15 @@ internal sealed class RowBlock
 
     public long Line(int row) => _lines[row];
 
-    public ReadOnlySpan<char> Cell(int row, int column)
+    public ReadOnlySpan<char> Cell(int row, int column) => CellMemory(row, column).Span;
+
+    /// <summary>The cell's characters, valid until the block is cleared: the Parquet writer reads text values from here.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per cell: optimized at its first call, not after tier-0 call counting
+    public ReadOnlyMemory<char> CellMemory(int row, int column)
     {
         var index = (row * _columns) + column;
         var start = index == 0 ? 0 : _cellEnds[index - 1];
-        return _chars.AsSpan(start, _cellEnds[index] - start);
+        return new ReadOnlyMemory<char>(_chars, start, _cellEnds[index] - start);
     }
 
     /// <summary>Empties the block for the next row group, keeping its arrays.</summary>

@@ -2,11 +2,8 @@ using System.Security.Cryptography;
 
 namespace Raciflow.Data.Ingestion;
 
-/// <summary>
-/// A read-only stream over a source file that hashes every byte read and copies it to a staging file, so one
-/// read of the source gives its SHA-256, a private copy that cannot change under us, and the bytes to parse.
-/// </summary>
-internal sealed class HashingCopyStream(Stream source, Stream copy) : Stream
+/// <summary>A read-only stream over a source file that hashes every byte read, so one read gives its SHA-256 and the bytes to parse.</summary>
+internal sealed class HashingStream(Stream source) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -36,7 +33,6 @@ internal sealed class HashingCopyStream(Stream source, Stream copy) : Stream
         var read = source.Read(buffer);
         BytesRead += read;
         _hash.AppendData(buffer[..read]);
-        copy.Write(buffer[..read]);
         return read;
     }
 
@@ -49,7 +45,9 @@ internal sealed class HashingCopyStream(Stream source, Stream copy) : Stream
         }
     }
 
-    public override void Flush() => copy.Flush();
+    public override void Flush()
+    {
+    }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
@@ -63,7 +61,6 @@ internal sealed class HashingCopyStream(Stream source, Stream copy) : Stream
         {
             _hash.Dispose();
             source.Dispose();
-            copy.Dispose();
         }
 
         base.Dispose(disposing);
