@@ -21,7 +21,11 @@ mkdir -p bench/results
   echo "## ours"
   /usr/bin/time -f "ours: %e s wall, %U s user, %M KB max RSS" "${bench[@]}" hash "$file"
   echo "## ingest (fresh workspace) and re-add"
-  /usr/bin/time -v "${bench[@]}" ingest "$file" 2>&1 | grep -E "ingest|schema|re-add|gc heap|allocated|Maximum resident|Elapsed|Percent of CPU|User time|System time"
+  # Three runs: on a shared 2-core machine one run can be 20 % off the next.
+  for run in 1 2 3; do
+    echo "### run $run, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    /usr/bin/time -v "${bench[@]}" ingest "$file" 2>&1 | grep -E "ingest|schema|re-add|gc heap|allocated|Maximum resident|Elapsed|Percent of CPU|User time|System time"
+  done
   echo "## passes apart"
   "${bench[@]}" passes "$file"
   echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
