@@ -59,19 +59,19 @@ internal sealed class TableIngestor(string stagingDirectory)
     /// statistics (see <see cref="SpeculativeCopyPass"/>). When the speculation fails, the staged source carries no
     /// Parquet copy and <see cref="WriteParquetAsync"/> makes it from the private copy as before.
     /// </summary>
-    private async Task<StagedSource> StageCsvAsync(HashingStream tee, string path, string copyPath, Action<double> progress, CancellationToken cancellationToken)
+    private async Task<StagedSource> StageCsvAsync(HashingStream hashing, string path, string copyPath, Action<double> progress, CancellationToken cancellationToken)
     {
         var parquetPath = Path.Combine(stagingDirectory, $"{Guid.NewGuid():N}.parquet.rf-tmp");
         var keepParquet = false;
         try
         {
             await using var output = new FileStream(parquetPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20);
-            await using var csv = CsvTableSource.Open(tee, path, path);
+            await using var csv = CsvTableSource.Open(hashing, path, path);
             await using var pass = new SpeculativeCopyPass(csv.ColumnNames, output, cancellationToken);
             await csv.ReadAsync(pass, p => Report(progress, p), cancellationToken);
             await pass.FlushAsync();
-            tee.Drain();
-            var staged = Staged(path, Csv, copyPath, tee.Hash(), tee.BytesRead, pass.Inference);
+            hashing.Drain();
+            var staged = Staged(path, Csv, copyPath, hashing.Hash(), hashing.BytesRead, pass.Inference);
             var statistics = await pass.CompleteAsync(staged.Schema);
             if (statistics is null)
             {
