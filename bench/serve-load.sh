@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Serving throughput with wrk (2 threads, 32 connections, 10 s of single-row JSON predictions on loopback) against
-# `raciflow serve` (linear model and 100-tree forest, prediction logging on, then off) and against a minimal ASP.NET
-# Core endpoint that only parses the same JSON (the ceiling). Writes bench/results/serving.md.
+# `raciflow serve` (linear model and 100-tree forest, prediction logging on and off) and against a minimal ASP.NET
+# Core endpoint that only parses the same JSON (the ceiling). Logging on and off are two servers running side by
+# side, measured in turns (REPEATS rounds, order alternating), and the medians are compared: on this shared machine
+# one 10 s run can be 30% off the next, so two back-to-back blocks of runs said little. Writes bench/results/serving.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 command -v wrk >/dev/null || { sudo apt-get install -y -qq wrk >/dev/null 2>&1 || apt-get install -y -qq wrk >/dev/null; }
@@ -13,6 +15,7 @@ dotnet build -c Release bench/Raciflow.Bench >/dev/null
 dotnet build -c Release src/Raciflow.Cli >/dev/null
 bench="artifacts/bin/Raciflow.Bench/release/Raciflow.Bench"
 cli="artifacts/bin/Raciflow.Cli/release/Raciflow.Cli"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 setup="$("$bench" serve-setup "$work/ws")"
 
 cat >"$work/post.lua" <<'LUA'
@@ -31,41 +34,73 @@ run_wrk() { # url label
   errors=$(awk '/Non-2xx/ {print $4}' "$work/wrk.txt"); errors=${errors:-0}
   echo "| $2 | $rps | $p50 | $p99 | $errors |"
 }
-serve() { # logging label → starts raciflow serve on 5101
-  "$bench" serve-setup "$work/ws" $1 >/dev/null
-  "$cli" serve -C "$work/ws" --port 5101 >"$work/serve.log" 2>&1 &
-  wait_up http://127.0.0.1:5101/health/ready
-  sleep 3 # the alias refresh loads both models
-  # Warm-up (JIT, tiered compilation up to tier 1 with dynamic PGO, connection pools), not recorded: 3 s left the
-  # first measured run partly in tier-0 code on 2 busy cores.
-  for model in linear forest; do wrk -t2 -c32 -d"${WARMUP:-10s}" -s "$work/post.lua" "http://127.0.0.1:5101/api/v1/models/$model/predict" >/dev/null; done
+serve() { # workspace port → starts raciflow serve
+  "$cli" serve -C "$1" --port "$2" >"$work/serve-$2.log" 2>&1 &
+  wait_up "http://127.0.0.1:$2/health/ready"
 }
+warm() { # port: JIT, tiered compilation up to tier 1 with dynamic PGO, connection pools; not recorded
+  for model in linear forest; do wrk -t2 -c32 -d"${WARMUP:-10s}" -s "$work/post.lua" "http://127.0.0.1:$1/api/v1/models/$model/predict" >/dev/null; done
+}
+to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' <<<"$1"; }
+median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 
 rows=()
 "$bench" ceiling 5102 & ceiling=$!
 wait_up http://127.0.0.1:5102/
 wrk -t2 -c32 -d"${WARMUP:-10s}" -s "$work/post.lua" http://127.0.0.1:5102/predict-object >/dev/null
-rows+=("$(run_wrk http://127.0.0.1:5102/predict-object "ceiling: minimal endpoint, parse JSON, return a number")")
+ceiling_row="$(run_wrk http://127.0.0.1:5102/predict-object "ceiling: minimal endpoint, parse JSON, return a number")"
 kill $ceiling; wait $ceiling 2>/dev/null || true
 
-serve ""
-rows+=("$(run_wrk http://127.0.0.1:5101/api/v1/models/linear/predict "raciflow serve, linear, logging on")")
-rows+=("$(run_wrk http://127.0.0.1:5101/api/v1/models/forest/predict "raciflow serve, 100-tree forest, logging on")")
-kill %2 2>/dev/null || pkill -f "Raciflow.Cli serve -C $work/ws" || true; sleep 1
-serve --unlogged
-rows+=("$(run_wrk http://127.0.0.1:5101/api/v1/models/linear/predict "raciflow serve, linear, logging off")")
-rows+=("$(run_wrk http://127.0.0.1:5101/api/v1/models/forest/predict "raciflow serve, 100-tree forest, logging off")")
+cp -r "$work/ws" "$work/ws-off"
+"$bench" serve-setup "$work/ws-off" --unlogged >/dev/null
+serve "$work/ws" 5101
+serve "$work/ws-off" 5103
+sleep 3 # the alias refresh loads both models
+warm 5101
+warm 5103
+repeats="${REPEATS:-3}"
+: >"$work/runs.txt"
+for rep in $(seq 1 "$repeats"); do
+  order=(5101 5103); [ $((rep % 2)) -eq 0 ] && order=(5103 5101)
+  for model in linear forest; do
+    for port in "${order[@]}"; do
+      logging=on; [ "$port" = 5103 ] && logging=off
+      row="$(run_wrk "http://127.0.0.1:$port/api/v1/models/$model/predict" "raciflow serve, $model, logging $logging, round $rep")"
+      rows+=("$row")
+      echo "$model $logging $(awk -F'|' '{print $3}' <<<"$row") $(to_ms "$(awk -F'|' '{gsub(/ /, "", $5); print $5}' <<<"$row")")" >>"$work/runs.txt"
+    done
+  done
+done
 pkill -f "Raciflow.Cli serve -C $work/ws" || true
+
+summary=()
+for model in linear forest; do
+  for logging in on off; do
+    rps=$(awk -v m=$model -v l=$logging '$1 == m && $2 == l {print $3}' "$work/runs.txt" | median)
+    p99=$(awk -v m=$model -v l=$logging '$1 == m && $2 == l {print $4}' "$work/runs.txt" | median)
+    summary+=("| $model, logging $logging | $rps | ${p99} ms |")
+  done
+  on=$(awk -v m=$model '$1 == m && $2 == "on" {print $3}' "$work/runs.txt" | median)
+  off=$(awk -v m=$model '$1 == m && $2 == "off" {print $3}' "$work/runs.txt" | median)
+  summary+=("| $model: logging on / off | $(awk -v a="$on" -v b="$off" 'BEGIN { printf "%.0f%%", 100 * a / b }') | |")
+done
 
 {
   echo "# Serving throughput (bench/serve-load.sh)"
   echo
-  echo "wrk -t2 -c32 -d$duration, single-row JSON predictions on loopback; $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ)."
-  echo "wrk runs on the same 2 cores as the server."
+  echo "wrk -t2 -c32 -d$duration, single-row JSON predictions on loopback; $(nproc) cores; load average before: $load_before; $(date -u +%Y-%m-%dT%H:%MZ)."
+  echo "wrk runs on the same 2 cores as the server. Logging on and off: two servers side by side, $repeats rounds in turns."
   echo
   echo "| target | requests/s | p50 | p99 | non-2xx |"
   echo "|---|---|---|---|---|"
+  echo "$ceiling_row"
   printf '%s\n' "${rows[@]}"
+  echo
+  echo "Medians over the rounds:"
+  echo
+  echo "| target | requests/s | p99 |"
+  echo "|---|---|---|"
+  printf '%s\n' "${summary[@]}"
   echo
   echo "Model load and alias swap: $setup"
 } | tee bench/results/serving.md
