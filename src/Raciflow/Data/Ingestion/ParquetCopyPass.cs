@@ -20,7 +20,7 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
     /// <summary>
     /// Row blocks in rotation: one filling, one converting, and the text of the two groups the writer may still be
     /// reading (written values are slices of their block). Group k fills the block of group k-4, whose write is done
-    /// once group k-1's conversion is, because a conversion waits for the write two groups back.
+    /// once group k-2's conversion is, because a conversion waits for the write two groups back.
     /// </summary>
     private const int BlocksInFlight = 4;
 

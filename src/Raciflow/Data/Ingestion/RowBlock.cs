@@ -68,15 +68,25 @@ internal sealed class RowBlock
 
     public long Line(int row) => _lines[row];
 
-    public ReadOnlySpan<char> Cell(int row, int column) => CellMemory(row, column).Span;
+    public ReadOnlySpan<char> Cell(int row, int column)
+    {
+        var (start, length) = Bounds(row, column);
+        return _chars.AsSpan(start, length);
+    }
 
     /// <summary>The cell's characters, valid until the block is cleared: the Parquet writer reads text values from here.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per cell: optimized at its first call, not after tier-0 call counting
     public ReadOnlyMemory<char> CellMemory(int row, int column)
     {
+        var (start, length) = Bounds(row, column);
+        return new ReadOnlyMemory<char>(_chars, start, length);
+    }
+
+    private (int Start, int Length) Bounds(int row, int column)
+    {
         var index = (row * _columns) + column;
         var start = index == 0 ? 0 : _cellEnds[index - 1];
-        return new ReadOnlyMemory<char>(_chars, start, _cellEnds[index] - start);
+        return (start, _cellEnds[index] - start);
     }
 
     /// <summary>Empties the block for the next row group, keeping its arrays.</summary>
