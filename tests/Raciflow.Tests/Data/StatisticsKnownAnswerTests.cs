@@ -122,6 +122,13 @@ public sealed class StatisticsKnownAnswerTests
     [InlineData("#N/A")]
     [InlineData("?")]
     [InlineData("  ")]
+    [InlineData("N/A")]
+    [InlineData("#NA")]
+    [InlineData("-NaN")]
+    [InlineData("-nan")]
+    [InlineData(" NA ")]
+    [InlineData("\tnull")]
+    [InlineData("None ")]
     public void MissingTokensAreMissing(string token) => Assert.True(MissingValues.IsMissing(token));
 
     [Theory]
@@ -131,6 +138,13 @@ public sealed class StatisticsKnownAnswerTests
     [InlineData("none")] // the exam-scores data's test_preparation_course: a category, as pandas reads it
     [InlineData("Na")]
     [InlineData("NULL!")]
+    [InlineData("-1")]
+    [InlineData("A")]
+    [InlineData("n")]
+    [InlineData("#")]
+    [InlineData("<5")]
+    [InlineData("-")]
+    [InlineData("nana")]
     public void OrdinaryValuesAreNotMissing(string token) => Assert.False(MissingValues.IsMissing(token));
 
     [Theory]

@@ -10,8 +10,15 @@ internal static class MissingValues
 {
     public static bool IsMissing(ReadOnlySpan<char> value)
     {
-        // Most values are longer than every token and have no surrounding white space: no trimming needed.
-        if (value.Length > 4 && !char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1]))
+        if (value.IsEmpty)
+        {
+            return true;
+        }
+
+        // Most values are longer than every token, or start with a character no token starts with (a digit, most
+        // letters), and have no surrounding white space: no trimming or token comparison needed.
+        var first = value[0];
+        if ((value.Length > 4 || first is not ('N' or 'n' or '#' or '-' or '<' or '?')) && !char.IsWhiteSpace(first) && !char.IsWhiteSpace(value[^1]))
         {
             return false;
         }
