@@ -32,12 +32,13 @@ internal sealed class ColumnTypeEvidence
 
     public long Missing { get; private set; }
 
-    public void Observe(ReadOnlySpan<char> value) => Observe(value, ColumnType.Text, null);
+    public void Observe(ReadOnlySpan<char> value) => Observe(value, ColumnType.Text, MissingValues.IsMissing(value) ? null : true);
 
     /// <summary>
     /// Observes a value whose parse as <paramref name="parsedAs"/> is already known: <paramref name="parsed"/> is null
-    /// when the value is missing, else whether it parsed. The converter of the single pass has just parsed it, so
-    /// the evidence reuses that outcome instead of parsing again; every other candidate is checked as usual.
+    /// when the value is missing, else whether it parsed (always true for text). The converter of the single pass has
+    /// just parsed it, so the evidence reuses that outcome instead of parsing again; every other candidate is checked
+    /// as usual.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per cell: optimized at its first call, not after tier-0 call counting
     public void Observe(ReadOnlySpan<char> value, ColumnType parsedAs, bool? parsed)
@@ -50,7 +51,7 @@ internal sealed class ColumnTypeEvidence
             ColumnType.DateTime => 3,
             _ => -1,
         };
-        if (known >= 0 ? parsed is null : MissingValues.IsMissing(value))
+        if (parsed is null)
         {
             Missing++;
             return;
@@ -58,16 +59,25 @@ internal sealed class ColumnTypeEvidence
 
         Present++;
         value = value.Trim();
-        Check(0, value, known == 0 ? parsed : null, static v => ValueParsers.TryParseBoolean(v, out _));
+
+        // Dropped candidates are skipped here, not in Check: after the first thousand values most columns have one
+        // candidate left, and these calls run for every cell.
+        if (!_dropped[0])
+        {
+            Check(0, value, known == 0 ? parsed : null, static v => ValueParsers.TryParseBoolean(v, out _));
+        }
 
         // Every value that parses as an integer (sign, digits, surrounding white space) also parses as a finite
         // double, so the costlier double parse is needed only for values that are not integers.
-        if (!Check(1, value, known == 1 ? parsed : null, static v => ValueParsers.TryParseInteger(v, out _)))
+        if ((_dropped[1] || !Check(1, value, known == 1 ? parsed : null, static v => ValueParsers.TryParseInteger(v, out _))) && !_dropped[2])
         {
             Check(2, value, known == 2 ? parsed : null, static v => ValueParsers.TryParseDouble(v, out _));
         }
 
-        Check(3, value, known == 3 ? parsed : null, static v => ValueParsers.TryParseDateTime(v, out _));
+        if (!_dropped[3])
+        {
+            Check(3, value, known == 3 ? parsed : null, static v => ValueParsers.TryParseDateTime(v, out _));
+        }
         if (_distinct.Count <= CategoricalMaxDistinct && !_distinctLookup.Contains(value))
         {
             _distinctLookup.Add(value);
