@@ -119,16 +119,11 @@ internal sealed class ColumnTypeEvidence
         _distinct.Count <= CategoricalMaxDistinct && (_distinct.Count <= 20 || _distinct.Count * 2L <= Present);
 
     /// <summary>
-    /// Counts a failure of <paramref name="candidate"/>; true only when it is still a candidate and the value parses
-    /// (<paramref name="known"/> when the caller already parsed it that way).
+    /// Counts a failure of <paramref name="candidate"/>, which the caller has seen is still a candidate; true when the
+    /// value parses (<paramref name="known"/> when the caller already parsed it that way).
     /// </summary>
     private bool Check(int candidate, ReadOnlySpan<char> value, bool? known, ParseCheck parses)
     {
-        if (_dropped[candidate])
-        {
-            return false;
-        }
-
         if (known ?? parses(value))
         {
             return true;

@@ -191,19 +191,19 @@ internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
         var statistics = _statistics[column];
         for (var row = 0; row < block.Rows; row++)
         {
-            var parsed = Convert(statistics, buffer, type, row, block, column);
+            var value = block.Cell(row, column);
+            var parsed = Convert(statistics, buffer, type, row, block, column, value);
             if (inference is not null && row >= block.FirstUnobservedRow)
             {
-                inference.Cell(column, block.Cell(row, column), type, parsed);
+                inference.Cell(column, value, type, parsed);
             }
         }
     }
 
     /// <summary>Converts and counts one cell: null when it is missing, else whether it parsed as its column's type.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per cell: optimized at its first call, not after tier-0 call counting
-    private static bool? Convert(ColumnStatisticsBuilder statistics, ColumnBuffer buffer, ColumnType type, int row, RowBlock block, int column)
+    private static bool? Convert(ColumnStatisticsBuilder statistics, ColumnBuffer buffer, ColumnType type, int row, RowBlock block, int column, ReadOnlySpan<char> value)
     {
-        var value = block.Cell(row, column);
         if (MissingValues.IsMissing(value))
         {
             statistics.AddMissing();

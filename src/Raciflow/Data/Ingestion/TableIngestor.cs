@@ -39,7 +39,7 @@ internal sealed class TableIngestor(string stagingDirectory)
         catch
         {
             await hashing.DisposeAsync();
-            await copying.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await copying.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // the parse's error is the one to report
             TryDelete(copyPath);
             throw;
         }
