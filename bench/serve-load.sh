@@ -11,10 +11,11 @@ duration="${DURATION:-10s}"
 work="$(mktemp -d /tmp/raciflow-serve-load.XXXX)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
-dotnet build -c Release bench/Raciflow.Bench >/dev/null
-dotnet build -c Release src/Raciflow.Cli >/dev/null
-bench="artifacts/bin/Raciflow.Bench/release/Raciflow.Bench"
-cli="artifacts/bin/Raciflow.Cli/release/Raciflow.Cli"
+# The CLI as ./raciflow publishes it (ReadyToRun), and the bench tool built the same way.
+./raciflow --version >/dev/null
+scripts/publish-ready-to-run.sh bench/Raciflow.Bench artifacts/bench >/dev/null
+bench="artifacts/bench/Raciflow.Bench"
+cli="artifacts/raciflow/Raciflow.Cli"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 setup="$("$bench" serve-setup "$work/ws")"
 

@@ -3,9 +3,11 @@ using Raciflow.Data.Ingestion;
 
 namespace Raciflow.Tests.Data;
 
-/// <summary>The ingest's speed shortcuts (skipped parses and lookups, sampled dictionary encoding) change no result.</summary>
+/// <summary>The ingest's speed shortcuts (skipped parses and lookups, kept copies of repeated strings) change no result.</summary>
 public sealed class IngestionShortcutTests
 {
+    private const int Rows = ColumnStatisticsBuilder.DistinctCap * 2;
+
     [Fact]
     public void IntegersMixedWithDecimalsAreNumericWithoutFailures()
     {
@@ -65,16 +67,16 @@ public sealed class IngestionShortcutTests
     }
 
     [Fact]
-    public async Task UniqueAndRepeatedStringsBeyondTheDictionarySampleReadBackUnchanged()
+    public async Task UniqueRepeatedAndMixedStringsReadBackUnchanged()
     {
         var (ws, service) = await DataFixture.CreateAsync();
         using var _ = ws;
-        var rows = ParquetLayout.DictionarySampleSize * 5;
+        var rows = Rows;
 
-        // The unique column goes unencoded after the sample; the repeated one is dictionary-encoded; the mixed
-        // one looks unique in the sample and repeats afterwards.
+        // Repeated values are stored from the statistics' kept copies; unique ones, past the distinct cap, from the
+        // parsed text; the mixed column is unique for its first half and repeats afterwards.
         var file = ws.WriteUtf8("strings.csv", "unique,repeated,mixed\n" + string.Concat(Enumerable.Range(0, rows)
-            .Select(i => $"note {i},g{i % 3},{(i < ParquetLayout.DictionarySampleSize ? $"m{i}" : "same")}\n")));
+            .Select(i => $"note {i},g{i % 3},{(i < (Rows / 2) ? $"m{i}" : "same")}\n")));
 
         var frame = await service.LoadFrameAsync((await service.AddAsync(file, "strings")).Version);
 
@@ -83,7 +85,29 @@ public sealed class IngestionShortcutTests
         {
             Assert.Equal($"note {r}", frame["unique"].Format(r));
             Assert.Equal($"g{r % 3}", frame["repeated"].Format(r));
-            Assert.Equal(r < ParquetLayout.DictionarySampleSize ? $"m{r}" : "same", frame["mixed"].Format(r));
+            Assert.Equal(r < (Rows / 2) ? $"m{r}" : "same", frame["mixed"].Format(r));
         }
+    }
+
+    [Fact]
+    public void RepeatedStringsAreHandedBackAsOneKeptCopyUntilTheDistinctCap()
+    {
+        var builder = new ColumnStatisticsBuilder(new ColumnSchema("city", ColumnType.Categorical, false));
+        var first = builder.AddString("city-1".AsSpan());
+        var again = builder.AddString("xcity-1".AsSpan(1));
+        Assert.NotNull(first);
+        Assert.True(first.Value.Span == again!.Value.Span, "the same kept memory, not a second copy");
+        Assert.Equal("city-1", first.Value.ToString());
+
+        for (var i = 2; i <= ColumnStatisticsBuilder.DistinctCap; i++)
+        {
+            Assert.Equal($"city-{i}", builder.AddString($"city-{i}").ToString());
+        }
+
+        Assert.Null(builder.AddString("one too many"));
+        Assert.Equal("city-1", builder.AddString("city-1")!.Value.ToString());
+        var statistics = builder.Build();
+        Assert.True(statistics.DistinctCapped);
+        Assert.Equal(new ValueCount("city-1", 3), statistics.TopValues[0]);
     }
 }

@@ -11,7 +11,10 @@ internal sealed class ColumnBuffer(ColumnType type, int capacity)
 
     public DateTime?[]? Dates { get; } = type == ColumnType.DateTime ? new DateTime?[capacity] : null;
 
-    /// <summary>Categorical and text values as slices of their row block's text, which outlives the write of the group.</summary>
+    /// <summary>
+    /// Categorical and text values: the statistics' kept copy of a value seen before (<see cref="ColumnStatisticsBuilder.AddString"/>),
+    /// else a slice of its row block's text, which outlives the write of the group.
+    /// </summary>
     public ReadOnlyMemory<char>?[]? Texts { get; } = type is ColumnType.Categorical or ColumnType.Text ? new ReadOnlyMemory<char>?[capacity] : null;
 
     public void SetNull(int row)

@@ -15,8 +15,11 @@ internal sealed class ColumnStatisticsBuilder
     public const int InvalidExampleCount = 5;
 
     private readonly ColumnSchema _column;
-    private readonly Dictionary<string, long> _strings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
+    // Distinct strings → their slot in _stringCounts and _canonical.
+    private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
+    private readonly List<long> _stringCounts = [];
+    private readonly List<ReadOnlyMemory<char>> _canonical = [];
     private readonly HashSet<double> _numbers = [];
     private readonly List<InvalidValue> _invalidExamples = [];
     private readonly ReservoirSample? _sample;
@@ -80,23 +83,32 @@ internal sealed class ColumnStatisticsBuilder
         }
     }
 
-    /// <summary>Counts a string value; only the first <see cref="DistinctCap"/> distinct values are kept as strings.</summary>
+    /// <summary>
+    /// Counts a string value; only the first <see cref="DistinctCap"/> distinct values are kept as strings. Returns
+    /// the kept copy of the value, or null past the cap: the Parquet copy stores that copy instead of a slice of the
+    /// parsed text, so a categorical column's values are read from a few cache lines, not one per row.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per cell: optimized at its first call, not after tier-0 call counting
-    public void AddString(ReadOnlySpan<char> value)
+    public ReadOnlyMemory<char>? AddString(ReadOnlySpan<char> value)
     {
         _count++;
+        if (_stringLookup.TryGetValue(value, out var slot))
+        {
+            CollectionsMarshal.AsSpan(_stringCounts)[slot]++;
+            return _canonical[slot];
+        }
+
         if (_strings.Count < DistinctCap)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(_stringLookup, value, out _)++;
+            var kept = value.ToString();
+            _strings.Add(kept, _strings.Count);
+            _stringCounts.Add(1);
+            _canonical.Add(kept.AsMemory());
+            return _canonical[^1];
         }
-        else if (_stringLookup.TryGetValue(value, out var key, out var count))
-        {
-            _strings[key] = count + 1;
-        }
-        else
-        {
-            _distinctCapped = true;
-        }
+
+        _distinctCapped = true;
+        return null;
     }
 
     public ColumnStatistics Build() => Build(_column);
@@ -149,10 +161,10 @@ internal sealed class ColumnStatisticsBuilder
         }
 
         return _strings
-            .OrderByDescending(kv => kv.Value)
-            .ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new ValueCount(kv.Key, _stringCounts[kv.Value]))
+            .OrderByDescending(v => v.Count)
+            .ThenBy(v => v.Value, StringComparer.Ordinal)
             .Take(TopValueCount)
-            .Select(kv => new ValueCount(kv.Key, kv.Value))
             .ToList();
     }
 }

@@ -19,9 +19,6 @@ internal static class ParquetLayout
 
     public static ParquetSchema Schema(DatasetSchema schema) => new(schema.Columns.Select(Field).ToArray<Field>());
 
-    /// <summary>Values of a column Parquet.Net looks at before trying dictionary encoding on the whole row group.</summary>
-    public const int DictionarySampleSize = 4_096;
-
     /// <summary>Rows per row group: about two million cells, so memory stays bounded however wide the table.</summary>
     public static int RowsPerGroup(int columns) => Math.Clamp(2_000_000 / Math.Max(1, columns), 1_024, 100_000);
 
