@@ -12,6 +12,8 @@ scripts/publish-ready-to-run.sh bench/Raciflow.Bench artifacts/bench >/dev/null
 ./raciflow --version >/dev/null
 bench=(dotnet artifacts/bench/Raciflow.Bench.dll)
 out=bench/results/ingest-raw.txt
+speeds="$(mktemp)"
+trap 'rm -f "$speeds"' EXIT
 mkdir -p bench/results
 {
   echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -23,11 +25,15 @@ mkdir -p bench/results
   echo "## ours"
   /usr/bin/time -f "ours: %e s wall, %U s user, %M KB max RSS" "${bench[@]}" hash "$file"
   echo "## ingest (fresh workspace) and re-add"
-  # Three runs: on a shared 2-core machine one run can be 20 % off the next.
-  for run in 1 2 3; do
+  # Several cold runs and their median: on a shared 2-core machine one run can be 30 % off the next, and the user
+  # CPU of the same work rises with the other tenants' load, so single runs say little.
+  runs="${RUNS:-5}"
+  : >"$speeds"
+  for run in $(seq 1 "$runs"); do
     echo "### run $run, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-    /usr/bin/time -v "${bench[@]}" ingest "$file" 2>&1 | grep -E "ingest|schema|re-add|gc heap|allocated|Maximum resident|Elapsed|Percent of CPU|User time|System time"
+    /usr/bin/time -v "${bench[@]}" ingest "$file" 2>&1 | grep -E "ingest|schema|re-add|gc heap|allocated|Maximum resident|Elapsed|Percent of CPU|User time|System time" | tee -a "$speeds"
   done
+  grep -Eo '= [0-9.]+ MB/s' "$speeds" | awk '{print $2}' | sort -g | awk '{ a[NR] = $1 } END { printf "### %d cold runs: median %.1f MB/s, range %.1f-%.1f MB/s\n", NR, (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2), a[1], a[NR] }'
   echo "## the CLI end to end: ./raciflow data add into a fresh workspace (process start, stores, ingest, commit)"
   for run in 1 2; do
     ws="$(mktemp -d /tmp/raciflow-bench-ws.XXXX)"
