@@ -5,7 +5,8 @@ namespace Raciflow.Server.Serving;
 /// <summary>
 /// The Prometheus metrics of serving, in a registry of this server's own (so two servers in one process, as in
 /// tests, do not share counts): requests, rows and errors per model and version, latency, in-flight requests,
-/// values the model treats specially, and alias swaps.
+/// values the model treats specially, and alias swaps; and the process's own (CPU, memory, threads, garbage
+/// collections and the time they paused the server), which is where a latency tail usually starts.
 /// </summary>
 public sealed class ServingMetrics
 {
@@ -23,6 +24,9 @@ public sealed class ServingMetrics
         Notes = factory.CreateCounter("raciflow_prediction_input_notes_total", "Accepted values the model treats specially (out-of-range, unseen-category), by field.", "model", "version", "field", "kind");
         AliasSwaps = factory.CreateCounter("raciflow_alias_swaps_total", "Times a served alias moved to another version.", "model", "alias");
         Served = factory.CreateGauge("raciflow_served_version", "The version each alias serves now.", "model", "alias");
+        DotNetStats.Register(Registry);
+        var paused = factory.CreateGauge("dotnet_gc_pause_seconds_total", "Time the garbage collector has paused the process since it started.");
+        Registry.AddBeforeCollectCallback(() => paused.Set(GC.GetTotalPauseDuration().TotalSeconds));
     }
 
     public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();

@@ -118,6 +118,9 @@ public sealed class PredictEndpointTests
         Assert.Contains("raciflow_prediction_requests_total{model=\"students\",version=\"1\",outcome=\"ok\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("raciflow_prediction_duration_seconds_count{model=\"students\",version=\"1\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("raciflow_prediction_requests_in_flight 0", metrics, StringComparison.Ordinal);
+        Assert.Matches(@"dotnet_collection_count_total\{generation=""0""\} \d+", metrics);
+        Assert.Matches(@"dotnet_gc_pause_seconds_total \d", metrics);
+        Assert.Matches(@"process_working_set_bytes \d+", metrics);
     }
 
     [Fact]
