@@ -104,6 +104,7 @@ internal static class PredictionLogBench
     {
         var cpus = new List<double>();
         long bytes = 0;
+        using var encoded = new MemoryStream();
         for (var round = 0; round < 40; round++)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -113,7 +114,8 @@ internal static class PredictionLogBench
                 rows.Add(sample);
             }
 
-            bytes = PredictionLogParquet.Encode(rows).Length;
+            PredictionLogParquet.Encode(rows, encoded);
+            bytes = encoded.Length;
             cpus.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
         }
 

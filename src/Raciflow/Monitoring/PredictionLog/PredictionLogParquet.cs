@@ -12,22 +12,20 @@ namespace Raciflow.Monitoring.PredictionLog;
 /// </summary>
 internal static class PredictionLogParquet
 {
-    private static readonly ParquetOptions WriteOptions = new()
-    {
-        CompressionMethod = CompressionMethod.Snappy,
+    private static readonly ParquetOptions WriteOptions = new() { CompressionMethod = CompressionMethod.Snappy };
 
-        // Request ids are all distinct: a sample shows it, instead of hashing every id before giving up on a dictionary.
-        DictionaryEncodingSampleSize = 1_000,
-    };
-
-    /// <summary>The rows of one file (one model version and day, in time order) as Parquet.</summary>
-    public static byte[] Encode(PredictionColumns rows)
+    /// <summary>
+    /// The rows of one file (one model version and day, in time order) as Parquet, in place of what
+    /// <paramref name="output"/> held: the writer reuses one buffer for every file, so a busy server does not
+    /// allocate (and soon collect) a large array per file.
+    /// </summary>
+    public static void Encode(PredictionColumns rows, MemoryStream output)
     {
-        using var output = new MemoryStream();
+        ArgumentNullException.ThrowIfNull(output);
+        output.SetLength(0);
 
         // A MemoryStream completes every write synchronously, so this never waits on anything.
         WriteAsync(rows, output, CancellationToken.None).GetAwaiter().GetResult();
-        return output.ToArray();
     }
 
     public static async Task WriteAsync(PredictionColumns rows, Stream output, CancellationToken cancellationToken)
