@@ -10,7 +10,7 @@ namespace Raciflow.Data.Ingestion;
 /// group's text into a <see cref="RowBlock"/>; the block is then converted column by column in parallel (a
 /// column's values, statistics and inference evidence depend only on that column's cells in row order, so the
 /// result equals a row-by-row conversion) while the parser fills the next block, and the converted group is
-/// written by Parquet.Net while the next one is converted. Two blocks and two sets of typed buffers bound memory.
+/// written by Parquet.Net while the next one is converted. Four row blocks and two sets of typed buffers bound memory.
 /// </summary>
 internal sealed class ParquetCopyPass : ICellVisitor, IAsyncDisposable
 {
