@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Raciflow.Data.Ingestion;
 
@@ -15,11 +14,8 @@ internal sealed class ColumnStatisticsBuilder
     public const int InvalidExampleCount = 5;
 
     private readonly ColumnSchema _column;
-    // Distinct strings → their slot in _stringCounts and _canonical.
-    private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
-    private readonly List<long> _stringCounts = [];
-    private readonly List<ReadOnlyMemory<char>> _canonical = [];
+    private readonly Dictionary<string, KeptString> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeptString>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
     private readonly HashSet<double> _numbers = [];
     private readonly List<InvalidValue> _invalidExamples = [];
     private readonly ReservoirSample? _sample;
@@ -92,19 +88,17 @@ internal sealed class ColumnStatisticsBuilder
     public ReadOnlyMemory<char>? AddString(ReadOnlySpan<char> value)
     {
         _count++;
-        if (_stringLookup.TryGetValue(value, out var slot))
+        if (_stringLookup.TryGetValue(value, out var seen))
         {
-            CollectionsMarshal.AsSpan(_stringCounts)[slot]++;
-            return _canonical[slot];
+            seen.Count++;
+            return seen.Value.AsMemory();
         }
 
         if (_strings.Count < DistinctCap)
         {
-            var kept = value.ToString();
-            _strings.Add(kept, _strings.Count);
-            _stringCounts.Add(1);
-            _canonical.Add(kept.AsMemory());
-            return _canonical[^1];
+            var kept = new KeptString(value.ToString());
+            _strings.Add(kept.Value, kept);
+            return kept.Value.AsMemory();
         }
 
         _distinctCapped = true;
@@ -161,10 +155,18 @@ internal sealed class ColumnStatisticsBuilder
         }
 
         return _strings
-            .Select(kv => new ValueCount(kv.Key, _stringCounts[kv.Value]))
+            .Select(kv => new ValueCount(kv.Key, kv.Value.Count))
             .OrderByDescending(v => v.Count)
             .ThenBy(v => v.Value, StringComparer.Ordinal)
             .Take(TopValueCount)
             .ToList();
+    }
+
+    /// <summary>A distinct string and how often it was seen; one lookup finds both.</summary>
+    private sealed class KeptString(string value)
+    {
+        public string Value { get; } = value;
+
+        public long Count { get; set; } = 1;
     }
 }
