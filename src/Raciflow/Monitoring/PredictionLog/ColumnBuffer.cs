@@ -16,8 +16,19 @@ internal sealed class ColumnBuffer<T> : IDisposable
 
     public T this[int row] => _items[row];
 
+    /// <summary>No row set since the start or the last <see cref="Truncate"/> to 0.</summary>
+    public bool IsEmpty => _filled == 0;
+
     public void Set(int row, T value)
     {
+        // Rows almost always come in order: the next row of an array with room needs no clearing.
+        if (row == _filled && row < _items.Length)
+        {
+            _items[row] = value;
+            _filled = row + 1;
+            return;
+        }
+
         Fill(row + 1);
         _items[row] = value;
     }

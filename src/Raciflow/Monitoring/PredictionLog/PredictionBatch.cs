@@ -27,7 +27,31 @@ internal sealed class PredictionBatch : IDisposable
         Count++;
     }
 
+    /// <summary>
+    /// Empties the batch for reuse. A file that had rows keeps its columns, reset, for the next batch's rows of the
+    /// same model, version and day (the usual case), so their arrays are long-lived and nothing is allocated per
+    /// batch; a file that stayed empty for a whole batch is let go.
+    /// </summary>
     public void Clear()
+    {
+        foreach (var (key, file) in _files)
+        {
+            if (file.Count == 0)
+            {
+                file.Dispose();
+                _files.Remove(key);
+            }
+            else
+            {
+                file.Reset();
+            }
+        }
+
+        _last = null;
+        Count = 0;
+    }
+
+    public void Dispose()
     {
         foreach (var file in _files.Values)
         {
@@ -38,6 +62,4 @@ internal sealed class PredictionBatch : IDisposable
         _last = null;
         Count = 0;
     }
-
-    public void Dispose() => Clear();
 }

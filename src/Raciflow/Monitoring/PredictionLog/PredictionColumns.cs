@@ -1,22 +1,23 @@
 namespace Raciflow.Monitoring.PredictionLog;
 
 /// <summary>
-/// The rows of one prediction-log file (one model, version and day) as typed columns, filled as records come off
-/// the queue. A record and its input dictionary then die young instead of living until the batch is written: what
-/// survives a garbage collection is what the collector copies while every request thread waits. The arrays come
-/// from the shared pool and go back on <see cref="Dispose"/>; repeated text values share one string.
+/// The rows of one prediction-log file (one model, version and day) as typed columns, filled on the request
+/// threads. The columns keep numbers and characters, not the request's objects, so nothing of a request outlives
+/// it: what survives a garbage collection is what the collector copies while every request thread waits. The
+/// arrays come from the shared pool; <see cref="Reset"/> keeps them for the next batch's rows of the same file,
+/// so a steady stream of records allocates nothing, and <see cref="Dispose"/> gives them back.
 /// </summary>
 internal sealed class PredictionColumns(string model, int version, DateOnly day) : IDisposable
 {
     private readonly Dictionary<string, InputColumn> _inputs = new(StringComparer.Ordinal);
+    private readonly List<(string Name, InputColumn Column)> _inputOrder = [];
     private readonly Dictionary<string, ColumnBuffer<double?>> _probabilities = new(StringComparer.Ordinal);
-    private readonly ColumnBuffer<string?> _ids = new();
+    private readonly TextColumn _ids = new();
     private readonly ColumnBuffer<long> _times = new();
     private readonly ColumnBuffer<double> _latencies = new();
     private readonly ColumnBuffer<string?> _statuses = new();
     private readonly ColumnBuffer<double?> _values = new();
-    private readonly ColumnBuffer<string?> _labels = new();
-    private readonly TextPool _labelTexts = new();
+    private readonly TextColumn _labels = new();
     private bool _inTimeOrder = true;
 
     public string Model => model;
@@ -52,28 +53,98 @@ internal sealed class PredictionColumns(string model, int version, DateOnly day)
         _latencies.Set(row, record.LatencyMs);
         _statuses.Set(row, record.Status == PredictionStatus.Error ? "error" : "ok");
         _values.Set(row, record.Output?.Value is { } v && !double.IsNaN(v) ? v : null);
-        _labels.Set(row, _labelTexts.Share(record.Output?.Label));
-        foreach (var (name, value) in record.Inputs)
+        _labels.Set(row, record.Output?.Label);
+        // Through the interface every record would box an enumerator; the parsers hand over plain dictionaries.
+        var index = 0;
+        if (record.Inputs is Dictionary<string, object?> inputs)
         {
-            if (!_inputs.TryGetValue(name, out var column))
+            foreach (var (name, value) in inputs)
+            {
+                SetInput(row, index++, name, value);
+            }
+        }
+        else
+        {
+            foreach (var (name, value) in record.Inputs)
+            {
+                SetInput(row, index++, name, value);
+            }
+        }
+
+        if (record.Output?.Probabilities is Dictionary<string, double> probabilities)
+        {
+            foreach (var (label, p) in probabilities)
+            {
+                SetProbability(row, label, p);
+            }
+        }
+        else if (record.Output?.Probabilities is { } classes)
+        {
+            foreach (var (label, p) in classes)
+            {
+                SetProbability(row, label, p);
+            }
+        }
+    }
+
+    private void SetInput(int row, int index, string name, object? value)
+    {
+        // Records of one model list their inputs in the same order under the same name strings (the signature's), so
+        // the column of the previous record's index-th input is almost always this one, found without hashing.
+        InputColumn? column = null;
+        if (index < _inputOrder.Count && ReferenceEquals(_inputOrder[index].Name, name))
+        {
+            column = _inputOrder[index].Column;
+        }
+        else
+        {
+            if (!_inputs.TryGetValue(name, out column))
             {
                 _inputs.Add(name, column = new InputColumn());
             }
 
-            column.Set(row, value);
+            if (index < _inputOrder.Count)
+            {
+                _inputOrder[index] = (name, column);
+            }
+            else if (index == _inputOrder.Count)
+            {
+                _inputOrder.Add((name, column));
+            }
         }
 
-        if (record.Output?.Probabilities is { } classes)
-        {
-            foreach (var (label, p) in classes)
-            {
-                if (!_probabilities.TryGetValue(label, out var column))
-                {
-                    _probabilities.Add(label, column = new ColumnBuffer<double?>());
-                }
+        column.Set(row, value);
+    }
 
-                column.Set(row, p);
-            }
+    private void SetProbability(int row, string label, double p)
+    {
+        if (!_probabilities.TryGetValue(label, out var column))
+        {
+            _probabilities.Add(label, column = new ColumnBuffer<double?>());
+        }
+
+        column.Set(row, p);
+    }
+
+    /// <summary>Forgets every row and every column's use, keeping the buffers.</summary>
+    public void Reset()
+    {
+        Count = 0;
+        _inTimeOrder = true;
+        _ids.Clear();
+        _times.Truncate(0);
+        _latencies.Truncate(0);
+        _statuses.Truncate(0);
+        _values.Truncate(0);
+        _labels.Clear();
+        foreach (var column in _inputs.Values)
+        {
+            column.Reset();
+        }
+
+        foreach (var column in _probabilities.Values)
+        {
+            column.Truncate(0);
         }
     }
 
@@ -109,7 +180,7 @@ internal sealed class PredictionColumns(string model, int version, DateOnly day)
 
     public long LastMicroseconds => _times[Count - 1];
 
-    public ArraySegment<string?> RequestIds => _ids.Segment(Count);
+    public TextColumn RequestIds => _ids;
 
     public ReadOnlyMemory<long> Times => _times.Segment(Count);
 
@@ -119,15 +190,15 @@ internal sealed class PredictionColumns(string model, int version, DateOnly day)
 
     public ReadOnlyMemory<double?> Values => _values.Segment(Count);
 
-    public ArraySegment<string?> Labels => _labels.Segment(Count);
+    public TextColumn Labels => _labels;
 
     /// <summary>Every input by name (ordinal order): numbers while every logged value was one, else text.</summary>
-    public IEnumerable<(string Name, ReadOnlyMemory<double?> Numbers, ArraySegment<string?>? Texts)> Inputs =>
-        _inputs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, (ReadOnlyMemory<double?>)p.Value.Numbers.Segment(Count), p.Value.Texts?.Segment(Count)));
+    public IEnumerable<(string Name, ReadOnlyMemory<double?> Numbers, TextColumn? Texts)> Inputs =>
+        _inputs.Where(p => !p.Value.IsEmpty).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, (ReadOnlyMemory<double?>)p.Value.Numbers.Segment(Count), p.Value.Texts));
 
     /// <summary>Every class probability by label (ordinal order).</summary>
     public IEnumerable<(string Label, ReadOnlyMemory<double?> Values)> Probabilities =>
-        _probabilities.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, (ReadOnlyMemory<double?>)p.Value.Segment(Count)));
+        _probabilities.Where(p => !p.Value.IsEmpty).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, (ReadOnlyMemory<double?>)p.Value.Segment(Count)));
 
     private void Truncate(int count)
     {
@@ -171,11 +242,26 @@ internal sealed class PredictionColumns(string model, int version, DateOnly day)
     /// <summary>One input's values: numbers while every logged value is one, text from the first that is not.</summary>
     private sealed class InputColumn : IDisposable
     {
-        private readonly TextPool _texts = new();
+        // The text buffers of an earlier batch, kept for when this input turns to text again.
+        private TextColumn? _spareTexts;
 
         public ColumnBuffer<double?> Numbers { get; } = new();
 
-        public ColumnBuffer<string?>? Texts { get; private set; }
+        public TextColumn? Texts { get; private set; }
+
+        /// <summary>Whether no row of the current file has this input (it is then not written).</summary>
+        public bool IsEmpty => Numbers.IsEmpty && (Texts is null || Texts.IsEmpty);
+
+        public void Reset()
+        {
+            Numbers.Truncate(0);
+            if (Texts is not null)
+            {
+                Texts.Clear();
+                _spareTexts = Texts;
+                Texts = null;
+            }
+        }
 
         public void Set(int row, object? value)
         {
@@ -188,14 +274,27 @@ internal sealed class PredictionColumns(string model, int version, DateOnly day)
                     return;
                 }
 
-                Texts = new ColumnBuffer<string?>();
+                // The column may start here (the input was absent from earlier rows): those rows read as missing.
+                var earlier = Numbers.Segment(row);
+                Texts = _spareTexts ?? new TextColumn();
+                _spareTexts = null;
                 for (var i = 0; i < row; i++)
                 {
-                    Texts.Set(i, Numbers[i] is { } d ? _texts.Share(LoggedValue.ToText(d)) : null);
+                    if (earlier[i] is { } d)
+                    {
+                        Texts.Set(i, d);
+                    }
                 }
             }
 
-            Texts.Set(row, _texts.Share(isNumber ? LoggedValue.ToText(number) : text));
+            if (isNumber)
+            {
+                Texts.Set(row, number);
+            }
+            else
+            {
+                Texts.Set(row, text);
+            }
         }
 
         public void Permute(int[] order)
@@ -208,6 +307,7 @@ internal sealed class PredictionColumns(string model, int version, DateOnly day)
         {
             Numbers.Dispose();
             Texts?.Dispose();
+            _spareTexts?.Dispose();
         }
     }
 }

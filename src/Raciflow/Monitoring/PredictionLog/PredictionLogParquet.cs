@@ -1,3 +1,4 @@
+using System.Buffers;
 using Parquet;
 using Parquet.Schema;
 using Raciflow.Training;
@@ -48,18 +49,18 @@ internal static class PredictionLogParquet
 
         await using var writer = await ParquetWriter.CreateAsync(schema, output, WriteOptions, false, cancellationToken);
         using var group = writer.CreateRowGroup();
-        await group.WriteAsync(data[0], rows.RequestIds, null);
+        await WriteTextAsync(group, data[0], rows.RequestIds, rows.Count);
         await group.WriteAsync<long>(data[1], rows.Times, null, null, cancellationToken);
         await group.WriteAsync<double>(data[2], rows.Latencies, null, null, cancellationToken);
         await group.WriteAsync(data[3], rows.Statuses, null);
         await group.WriteAsync<double>(data[4], rows.Values, null, null, cancellationToken);
-        await group.WriteAsync(data[5], rows.Labels, null);
+        await WriteTextAsync(group, data[5], rows.Labels, rows.Count);
         var next = 6;
         foreach (var (_, numbers, texts) in inputs)
         {
             if (texts is { } text)
             {
-                await group.WriteAsync(data[next++], text, null);
+                await WriteTextAsync(group, data[next++], text, rows.Count);
             }
             else
             {
@@ -70,6 +71,24 @@ internal static class PredictionLogParquet
         foreach (var (_, values) in probabilities)
         {
             await group.WriteAsync<double>(data[next++], values, null, null, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A text column's strings exist only while the column is encoded, in a pooled array: the writer runs while
+    /// requests are served, and what it holds when a collection comes is copied while request threads wait.
+    /// </summary>
+    private static async Task WriteTextAsync(ParquetRowGroupWriter group, DataField field, TextColumn column, int count)
+    {
+        var strings = ArrayPool<string?>.Shared.Rent(count);
+        try
+        {
+            column.CopyStrings(strings.AsSpan(0, count));
+            await group.WriteAsync(field, new ArraySegment<string?>(strings, 0, count), null);
+        }
+        finally
+        {
+            ArrayPool<string?>.Shared.Return(strings, clearArray: true);
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
-using System.Threading.Channels;
 using Raciflow.Storage;
 using Raciflow.Storage.Metadata;
 using Raciflow.Workspaces;
@@ -8,18 +7,23 @@ using Raciflow.Workspaces;
 namespace Raciflow.Monitoring.PredictionLog;
 
 /// <summary>
-/// Logs served predictions without slowing serving: <see cref="TryLog"/> only offers a record to a bounded queue
-/// and never waits; a background writer drains the queue in batches into Parquet files in the artifact store,
-/// indexed in the metadata store. A record counts as logged (acknowledged) once it is written and indexed;
-/// <see cref="FlushAsync"/> waits for that. Under overload records are sampled, then dropped, and counted.
-/// One per process (the server owns it); dispose to drain the queue on shutdown.
+/// Logs served predictions without slowing serving. <see cref="TryLog"/> lays a record out as columns of the batch
+/// being filled, under a short lock, and never waits for I/O; a background writer takes full batches (and, after
+/// the flush interval, part-filled ones) and writes them as Parquet files into the artifact store, indexed in the
+/// metadata store. A record counts as logged (acknowledged) once it is written and indexed; <see cref="FlushAsync"/>
+/// waits for that. Under overload records are sampled, then dropped, and counted. One per process (the server owns
+/// it); dispose to write what is queued on shutdown.
 /// </summary>
+/// <remarks>
+/// Copying the values at once is what keeps logging out of the request latency's tail: a record queued as objects
+/// lived until the writer took it, so garbage collections found survivors and grew longer while every request
+/// thread waited. Columns of numbers and characters leave nothing of a request alive after it.
+/// </remarks>
 public sealed class PredictionLogger : IAsyncDisposable
 {
-    /// <summary>How often the idle or filling writer looks at the queue: at 30,000 records/s about 1,500 a look.</summary>
+    /// <summary>How often the idle writer looks for a part-filled batch or a flush request it was not woken for.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
-    private readonly Channel<PredictionRecord> _queue;
     private readonly PredictionLogOptions _options;
     private readonly FrozenSet<string> _disabled;
     private readonly PredictionBatchWriter _batchWriter;
@@ -28,15 +32,22 @@ public sealed class PredictionLogger : IAsyncDisposable
     private readonly ConcurrentQueue<TaskCompletionSource<PredictionLogCounters>> _flushRequests = new();
     private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ManualResetEventSlim _wake = new(false, spinCount: 0);
+
+    // Guarded by _gate: the batch records go into, full batches waiting for the writer, written ones to reuse.
+    private readonly Lock _gate = new();
+    private readonly Queue<PredictionBatch> _full = new();
+    private readonly Stack<PredictionBatch> _spare = new();
+    private PredictionBatch _filling = new();
+    private bool _closed;
+
+    // Records not yet taken by the writer (filling and full batches); written under _gate, read without it.
+    private int _queued;
     private long _enqueued;
     private long _written;
     private long _dropped;
     private long _failed;
     private long _skipped;
     private long _overloadTick;
-
-    // Records in the queue, kept here so the hot path reads a number instead of taking the channel's lock.
-    private long _queued;
     private Exception? _lastError;
 
     public PredictionLogger(IArtifactStore artifacts, MetadataStore metadata, TimeProvider clock, PredictionLogOptions? options = null)
@@ -46,12 +57,6 @@ public sealed class PredictionLogger : IAsyncDisposable
         _clock = clock;
         _disabled = _options.DisabledModels.ToFrozenSet(StringComparer.Ordinal);
         _highWater = Math.Max(1, (int)Math.Ceiling(_options.QueueCapacity * _options.OverloadHighWater));
-        _queue = Channel.CreateBounded<PredictionRecord>(new BoundedChannelOptions(_options.QueueCapacity)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = true,
-            SingleWriter = false,
-        });
         _batchWriter = new PredictionBatchWriter(artifacts, metadata, clock, _options);
         new Thread(RunWriter) { IsBackground = true, Name = "Raciflow prediction log writer" }.Start();
     }
@@ -76,8 +81,9 @@ public sealed class PredictionLogger : IAsyncDisposable
     public bool IsEnabled(string model) => !_disabled.Contains(model);
 
     /// <summary>
-    /// Offers a record to the queue; never blocks. False when the model's logging is off (skipped) or the queue is
-    /// over its high-water mark or full (dropped); both are counted.
+    /// Adds a record to the batch being filled; never waits for I/O. False when the model's logging is off
+    /// (skipped), when the queue is over its high-water mark or full, or the logger is disposed (dropped), or when
+    /// a value of the record cannot be read (failed); each is counted.
     /// </summary>
     public bool TryLog(PredictionRecord record)
     {
@@ -94,15 +100,45 @@ public sealed class PredictionLogger : IAsyncDisposable
             return false;
         }
 
-        if (_queue.Writer.TryWrite(record))
+        bool handedOver;
+        lock (_gate)
         {
-            Interlocked.Increment(ref _queued);
+            if (_closed || _queued >= _options.QueueCapacity)
+            {
+                Interlocked.Increment(ref _dropped);
+                return false;
+            }
+
+            // Counted under the lock, so the writer can never have written a record not yet counted as enqueued.
             Interlocked.Increment(ref _enqueued);
-            return true;
+            try
+            {
+                _filling.Add(record);
+            }
+            catch (Exception ex)
+            {
+                // A record whose values cannot be read adds nothing; it never fails the request.
+                Interlocked.Increment(ref _failed);
+                Volatile.Write(ref _lastError, ex);
+                return false;
+            }
+
+            Volatile.Write(ref _queued, _queued + 1);
+            handedOver = _filling.Count >= _options.BatchSize;
+            if (handedOver)
+            {
+                _full.Enqueue(_filling);
+                _filling = _spare.TryPop(out var spare) ? spare : new PredictionBatch();
+            }
         }
 
-        Interlocked.Increment(ref _dropped);
-        return false;
+        // One wake-up per full batch, not per record: the writer otherwise finds work by polling.
+        if (handedOver)
+        {
+            _wake.Set();
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -122,7 +158,7 @@ public sealed class PredictionLogger : IAsyncDisposable
         if (_writerDone.Task.IsCompleted)
         {
             // The writer finished between the check above and the enqueue; nobody else will answer.
-            AnswerFlushRequests();
+            Answer(TakeFlushRequests());
         }
 
         return request.Task.WaitAsync(cancellationToken);
@@ -131,63 +167,70 @@ public sealed class PredictionLogger : IAsyncDisposable
     /// <summary>Stops accepting records, writes everything queued and waits for the writer to finish.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        lock (_gate)
+        {
+            _closed = true;
+        }
+
         _wake.Set();
         await _writerDone.Task;
     }
 
     /// <summary>
-    /// The writer's own thread. Encoding a batch takes tens of milliseconds of CPU; on a thread of its own the OS
+    /// The writer's own thread. Encoding a batch takes milliseconds of CPU; on a thread of its own the OS
     /// time-slices it against the request threads instead of it holding one of the few thread-pool workers that
-    /// Kestrel serves requests on. It polls the queue instead of being woken per record, so a busy server pays
-    /// no cross-thread wake-up per prediction; only flush requests and disposal wake it early.
+    /// Kestrel serves requests on.
     /// </summary>
     private void RunWriter()
     {
         try
         {
-            WriteUntilCompleted();
+            WriteUntilClosed();
         }
         finally
         {
+            // Done first, then answer: a request posted after this drain sees the writer done and answers itself.
             _writerDone.TrySetResult();
+            Answer(TakeFlushRequests());
         }
     }
 
-    private void WriteUntilCompleted()
+    private void WriteUntilClosed()
     {
-        using var batch = new PredictionBatch();
         DateTimeOffset? deadline = null;
         while (true)
         {
-            if (!_flushRequests.IsEmpty)
-            {
-                FlushQueued(batch);
-                deadline = null;
-                continue;
-            }
-
-            while (batch.Count < _options.BatchSize && _queue.Reader.TryRead(out var record))
-            {
-                Take(batch, record);
-            }
-
-            var completed = _queue.Reader.Completion.IsCompleted;
-            if (batch.Count >= _options.BatchSize || (batch.Count > 0 && (completed || _clock.GetUtcNow() >= deadline)))
+            // Flush requests are taken before the batches, so every record acknowledged before one was posted is
+            // in what is taken next.
+            var requests = TakeFlushRequests();
+            var everything = requests.Count > 0 || (deadline is { } due && _clock.GetUtcNow() >= due);
+            var (batches, closed, filling) = TakeBatches(everything);
+            foreach (var batch in batches)
             {
                 WriteBatch(batch);
-                deadline = null;
-                continue;
             }
 
-            if (completed)
+            Answer(requests);
+            if (closed && batches.Count == 0)
             {
-                AnswerFlushRequests();
+                // Closed and nothing left (TakeBatches takes the part-filled batch too once closed): the batches'
+                // buffers go back to the shared pool.
+                ReleaseBatches();
                 return;
             }
 
-            deadline ??= batch.Count > 0 ? _clock.GetUtcNow() + _options.FlushInterval : null;
-            var wait = deadline is { } due ? Clamp(due - _clock.GetUtcNow()) : PollInterval;
+            if (everything || closed)
+            {
+                deadline = null;
+            }
+
+            if (batches.Count > 0)
+            {
+                continue;
+            }
+
+            deadline = filling ? deadline ?? _clock.GetUtcNow() + _options.FlushInterval : null;
+            var wait = deadline is { } next ? Clamp(next - _clock.GetUtcNow()) : PollInterval;
             _wake.Wait(wait);
             _wake.Reset();
         }
@@ -196,8 +239,44 @@ public sealed class PredictionLogger : IAsyncDisposable
     private static TimeSpan Clamp(TimeSpan untilDeadline) =>
         untilDeadline <= TimeSpan.Zero ? TimeSpan.Zero : untilDeadline < PollInterval ? untilDeadline : PollInterval;
 
-    /// <summary>Writes the current batch and everything that was queued when the flush requests were seen.</summary>
-    private void FlushQueued(PredictionBatch batch)
+    /// <summary>
+    /// The full batches, with the part-filled one too when <paramref name="everything"/> or once closed; whether
+    /// the logger is closed, and whether a part-filled batch is left.
+    /// </summary>
+    private (List<PredictionBatch> Batches, bool Closed, bool Filling) TakeBatches(bool everything)
+    {
+        var batches = new List<PredictionBatch>();
+        lock (_gate)
+        {
+            if ((everything || _closed) && _filling.Count > 0)
+            {
+                _full.Enqueue(_filling);
+                _filling = _spare.TryPop(out var spare) ? spare : new PredictionBatch();
+            }
+
+            while (_full.TryDequeue(out var batch))
+            {
+                batches.Add(batch);
+                Volatile.Write(ref _queued, _queued - batch.Count);
+            }
+
+            return (batches, _closed, _filling.Count > 0);
+        }
+    }
+
+    private void ReleaseBatches()
+    {
+        lock (_gate)
+        {
+            _filling.Dispose();
+            while (_spare.TryPop(out var batch))
+            {
+                batch.Dispose();
+            }
+        }
+    }
+
+    private List<TaskCompletionSource<PredictionLogCounters>> TakeFlushRequests()
     {
         var requests = new List<TaskCompletionSource<PredictionLogCounters>>();
         while (_flushRequests.TryDequeue(out var request))
@@ -205,28 +284,21 @@ public sealed class PredictionLogger : IAsyncDisposable
             requests.Add(request);
         }
 
-        // Records acknowledged by TryLog before a request was posted are all in the queue now (or in the batch).
-        for (var remaining = _queue.Reader.Count; remaining > 0 && _queue.Reader.TryRead(out var record); remaining--)
-        {
-            Take(batch, record);
-            if (batch.Count >= _options.BatchSize)
-            {
-                WriteBatch(batch);
-            }
-        }
+        return requests;
+    }
 
-        if (batch.Count > 0)
+    private void Answer(List<TaskCompletionSource<PredictionLogCounters>> requests)
+    {
+        if (requests.Count > 0)
         {
-            WriteBatch(batch);
+            var counters = Counters;
+            requests.ForEach(r => r.TrySetResult(counters));
         }
-
-        var counters = Counters;
-        requests.ForEach(r => r.TrySetResult(counters));
     }
 
     /// <summary>
-    /// Encodes on this thread, then waits for the store and the index: blocking is this thread's job, and it keeps
-    /// the encoding of every file of the batch off the thread pool.
+    /// Encodes on this thread, then waits for the store and the index: blocking is this thread's job. The emptied
+    /// batch goes back for reuse.
     /// </summary>
     private void WriteBatch(PredictionBatch batch)
     {
@@ -248,30 +320,9 @@ public sealed class PredictionLogger : IAsyncDisposable
         }
 
         batch.Clear();
-    }
-
-    /// <summary>Moves a record into the batch's columns, where it no longer keeps its request's objects alive.</summary>
-    private void Take(PredictionBatch batch, PredictionRecord record)
-    {
-        Interlocked.Decrement(ref _queued);
-        try
+        lock (_gate)
         {
-            batch.Add(record);
-        }
-        catch (Exception ex)
-        {
-            // A record whose values cannot be read is counted as failed; it never stops the writer.
-            Interlocked.Increment(ref _failed);
-            Volatile.Write(ref _lastError, ex);
-        }
-    }
-
-    private void AnswerFlushRequests()
-    {
-        var counters = Counters;
-        while (_flushRequests.TryDequeue(out var request))
-        {
-            request.TrySetResult(counters);
+            _spare.Push(batch);
         }
     }
 }

@@ -187,4 +187,78 @@ public sealed class PredictionLoggerTests
         Assert.Equal(0, after.Failed);
         Assert.Equal(17, (await new PredictionLogReader(ws.Workspace).ReadAsync("house-prices", null, Day1, Day1.AddDays(1))).Count);
     }
+
+    [Fact]
+    public async Task AnInputFirstSeenAsTextAfterOtherRowsIsMissingInThemAndKeptAfter()
+    {
+        using var ws = await TestWorkspace.CreateAsync();
+        await using var logger = new PredictionLogger(ws.Workspace, Fast());
+        await LogAsync(
+            logger,
+            Regression("r1", Day1.AddMinutes(1), 1) with { Inputs = new Dictionary<string, object?> { ["area"] = 10.0 } },
+            Regression("r2", Day1.AddMinutes(2), 2) with { Inputs = new Dictionary<string, object?> { ["area"] = 20.0, ["district"] = "north" } },
+            Regression("r3", Day1.AddMinutes(3), 3) with { Inputs = new Dictionary<string, object?> { ["area"] = "n/a", ["district"] = 7 } });
+
+        var rows = await new PredictionLogReader(ws.Workspace).ReadAsync("house-prices", null, Day1, Day1.AddDays(1));
+
+        Assert.Equal([null, "north", "7"], rows.Select(r => r.Inputs["district"]));
+        Assert.Equal(["10", "20", "n/a"], rows.Select(r => r.Inputs["area"]));
+        Assert.Equal(new PredictionLogCounters(3, 3, 0, 0, 0), logger.Counters);
+    }
+
+    [Fact]
+    public async Task ARecordWithAnUnreadableValueIsRefusedAndCountedAsFailedWithoutLosingOthers()
+    {
+        using var ws = await TestWorkspace.CreateAsync();
+        await using var logger = new PredictionLogger(ws.Workspace, Fast());
+        Assert.True(logger.TryLog(Regression("r1", Day1, 1)));
+
+        var unreadable = Regression("bad", Day1.AddSeconds(1), 2) with { Inputs = new Dictionary<string, object?> { ["area"] = 30.0, ["city"] = new Unprintable() } };
+        Assert.False(logger.TryLog(unreadable));
+        Assert.True(logger.TryLog(Regression("r2", Day1.AddSeconds(2), 3)));
+        var counters = await logger.FlushAsync();
+
+        Assert.Equal(new PredictionLogCounters(3, 2, 0, 1, 0), counters);
+        Assert.IsType<InvalidOperationException>(logger.LastError);
+        var rows = await new PredictionLogReader(ws.Workspace).ReadAsync("house-prices", null, Day1, Day1.AddDays(1));
+        Assert.Equal(["r1", "r2"], rows.Select(r => r.RequestId));
+        Assert.Equal([100.0, 100.0], rows.Select(r => r.Inputs["area"]));
+        Assert.Equal(["oslo", "oslo"], rows.Select(r => r.Inputs["city"]));
+    }
+
+    [Fact]
+    public async Task RecordsLoggedFromManyThreadsAtOnceAreEachWrittenOnceInBatchesOfAtMostTheBatchSize()
+    {
+        using var ws = await TestWorkspace.CreateAsync();
+        await using var logger = new PredictionLogger(ws.Workspace, Fast(batch: 100));
+        const int Threads = 8, PerThread = 500;
+        await Task.WhenAll(Enumerable.Range(0, Threads).Select(t => Task.Run(() =>
+        {
+            for (var i = 0; i < PerThread; i++)
+            {
+                var city = i % 3 == 0 ? null : $"city-{i % 7}";
+                Assert.True(logger.TryLog(Regression($"t{t}-{i}", Day1.AddMilliseconds((t * PerThread) + i), i, area: i, city: city)));
+            }
+        })));
+
+        var counters = await logger.FlushAsync();
+
+        Assert.Equal(new PredictionLogCounters(Threads * PerThread, Threads * PerThread, 0, 0, 0), counters);
+        var rows = await new PredictionLogReader(ws.Workspace).ReadAsync("house-prices", null, Day1, Day1.AddDays(1));
+        Assert.Equal(Threads * PerThread, rows.Select(r => r.RequestId).Distinct().Count());
+        Assert.All(rows, r =>
+        {
+            var i = int.Parse(r.RequestId[(r.RequestId.IndexOf('-', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal((double)i, r.Inputs["area"]);
+            Assert.Equal(i % 3 == 0 ? null : $"city-{i % 7}", r.Inputs["city"]);
+            Assert.Equal(i, r.Output!.Value);
+        });
+        await using var db = ws.Workspace.Metadata.CreateContext();
+        Assert.All(await db.Set<PredictionLogFile>().Select(f => f.RowCount).ToListAsync(), n => Assert.InRange(n, 1, 100));
+    }
+
+    private sealed class Unprintable
+    {
+        public override string ToString() => throw new InvalidOperationException("This value cannot be written as text.");
+    }
 }
