@@ -49,18 +49,18 @@ internal static class PredictionLogParquet
 
         await using var writer = await ParquetWriter.CreateAsync(schema, output, WriteOptions, false, cancellationToken);
         using var group = writer.CreateRowGroup();
-        await WriteTextAsync(group, data[0], rows.RequestIds, rows.Count);
+        await WriteTextAsync(group, data[0], rows.RequestIds, rows.Count, cancellationToken);
         await group.WriteAsync<long>(data[1], rows.Times, null, null, cancellationToken);
         await group.WriteAsync<double>(data[2], rows.Latencies, null, null, cancellationToken);
         await group.WriteAsync(data[3], rows.Statuses, null);
         await group.WriteAsync<double>(data[4], rows.Values, null, null, cancellationToken);
-        await WriteTextAsync(group, data[5], rows.Labels, rows.Count);
+        await WriteTextAsync(group, data[5], rows.Labels, rows.Count, cancellationToken);
         var next = 6;
         foreach (var (_, numbers, texts) in inputs)
         {
             if (texts is { } text)
             {
-                await WriteTextAsync(group, data[next++], text, rows.Count);
+                await WriteTextAsync(group, data[next++], text, rows.Count, cancellationToken);
             }
             else
             {
@@ -75,20 +75,23 @@ internal static class PredictionLogParquet
     }
 
     /// <summary>
-    /// A text column's strings exist only while the column is encoded, in a pooled array: the writer runs while
-    /// requests are served, and what it holds when a collection comes is copied while request threads wait.
+    /// A text column as slices of its character buffer with definition levels, in pooled arrays: the writer runs
+    /// while requests are served, and making a string per value (a request id is unique) gave every collection
+    /// during the encoding more to copy while request threads waited.
     /// </summary>
-    private static async Task WriteTextAsync(ParquetRowGroupWriter group, DataField field, TextColumn column, int count)
+    private static async Task WriteTextAsync(ParquetRowGroupWriter group, DataField field, TextColumn column, int count, CancellationToken cancellationToken)
     {
-        var strings = ArrayPool<string?>.Shared.Rent(count);
+        var values = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(count);
+        var levels = ArrayPool<int>.Shared.Rent(count);
         try
         {
-            column.CopyStrings(strings.AsSpan(0, count));
-            await group.WriteAsync(field, new ArraySegment<string?>(strings, 0, count), null);
+            var present = column.CopyParts(values.AsSpan(0, count), levels.AsSpan(0, count));
+            await group.WriteAllPartsAsync<ReadOnlyMemory<char>>(field, values.AsMemory(0, present), levels.AsMemory(0, count), null, cancellationToken);
         }
         finally
         {
-            ArrayPool<string?>.Shared.Return(strings, clearArray: true);
+            ArrayPool<ReadOnlyMemory<char>>.Shared.Return(values, clearArray: true);
+            ArrayPool<int>.Shared.Return(levels);
         }
     }
 

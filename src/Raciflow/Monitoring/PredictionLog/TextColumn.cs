@@ -6,18 +6,11 @@ namespace Raciflow.Monitoring.PredictionLog;
 /// <summary>
 /// A text column of a prediction-log file kept as characters in one pooled buffer, not as strings. Records are
 /// added on the request threads, and a string kept until the file is written would outlive its request: every
-/// garbage collection meanwhile would copy it, while all request threads wait. Strings are made only when the
-/// file is encoded, one per distinct value up to <see cref="SharedLimit"/>. Rows never set read as missing.
+/// garbage collection meanwhile would copy it, while all request threads wait. The file is encoded from slices of
+/// the buffer (<see cref="CopyParts"/>), so no string is made for it at all. Rows never set read as missing.
 /// </summary>
 internal sealed class TextColumn : IDisposable
 {
-    /// <summary>Distinct values that share one string when the column is turned into strings.</summary>
-    public const int SharedLimit = 1_024;
-
-    // One per writing thread, emptied per use: a dictionary per column per row group was most of what sharing cost.
-    [ThreadStatic]
-    private static Dictionary<string, string>? t_shared;
-
     private readonly ColumnBuffer<int> _starts = new();
 
     // Length + 1, so that the default 0 of a row never set means missing.
@@ -81,47 +74,40 @@ internal sealed class TextColumn : IDisposable
         _lengths.Permute(order);
     }
 
-    /// <summary>The first <paramref name="count"/> rows as strings; equal values share one string.</summary>
+    /// <summary>The first <paramref name="count"/> rows as strings (null where missing), for reading a column back.</summary>
     public string?[] ToStrings(int count)
     {
+        var starts = _starts.Segment(count);
+        var lengths = _lengths.Segment(count);
         var strings = new string?[count];
-        CopyStrings(strings.AsSpan());
+        for (var row = 0; row < count; row++)
+        {
+            strings[row] = lengths[row] == 0 ? null : new string(_chars, starts[row], lengths[row] - 1);
+        }
+
         return strings;
     }
 
     /// <summary>
-    /// Writes the first <c>destination.Length</c> rows as strings into <paramref name="destination"/> (a pooled
-    /// array, so a busy writer does not allocate one per column per file); equal values share one string.
+    /// The first <c>definitionLevels.Length</c> rows as Parquet writes them: the values present, in row order, as
+    /// slices of this column's buffer (no string is made), and a definition level per row (1 present, 0 missing).
+    /// Returns how many values it wrote; the slices are valid until the column next changes.
     /// </summary>
-    public void CopyStrings(Span<string?> destination)
+    public int CopyParts(Span<ReadOnlyMemory<char>> values, Span<int> definitionLevels)
     {
-        var starts = _starts.Segment(destination.Length);
-        var lengths = _lengths.Segment(destination.Length);
-        var shared = t_shared ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        shared.Clear();
-        var lookup = shared.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (var row = 0; row < destination.Length; row++)
+        var starts = _starts.Segment(definitionLevels.Length);
+        var lengths = _lengths.Segment(definitionLevels.Length);
+        var present = 0;
+        for (var row = 0; row < definitionLevels.Length; row++)
         {
-            if (lengths[row] == 0)
+            definitionLevels[row] = lengths[row] == 0 ? 0 : 1;
+            if (lengths[row] != 0)
             {
-                destination[row] = null;
-                continue;
+                values[present++] = _chars.AsMemory(starts[row], lengths[row] - 1);
             }
-
-            var text = _chars.AsSpan(starts[row], lengths[row] - 1);
-            if (!lookup.TryGetValue(text, out var value))
-            {
-                value = text.ToString();
-                if (shared.Count < SharedLimit)
-                {
-                    shared.Add(value, value);
-                }
-            }
-
-            destination[row] = value;
         }
 
-        shared.Clear();
+        return present;
     }
 
     public void Dispose()

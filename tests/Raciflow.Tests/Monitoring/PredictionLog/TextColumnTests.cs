@@ -20,32 +20,21 @@ public sealed class TextColumnTests
     }
 
     [Fact]
-    public void EqualValuesShareOneStringUpToTheLimit()
+    public void PartsAreThePresentValuesInRowOrderWithADefinitionLevelPerRow()
     {
         using var column = new TextColumn();
-        for (var row = 0; row < 10; row++)
-        {
-            column.Set(row, row % 2 == 0 ? "yes" : new string(['n', 'o']));
-        }
+        column.Set(0, "north");
+        column.Set(2, string.Empty);
+        column.Set(3, 7.5);
+        column.SetMissing(4);
 
-        var strings = column.ToStrings(10);
-        Assert.Same(strings[0], strings[8]);
-        Assert.Same(strings[1], strings[9]);
+        var values = new ReadOnlyMemory<char>[5];
+        var levels = new int[5];
+        var present = column.CopyParts(values, levels);
 
-        // The first SharedLimit distinct values are shared; one first seen after them is a string per row.
-        using var unique = new TextColumn();
-        var limit = TextColumn.SharedLimit;
-        for (var row = 0; row <= limit; row++)
-        {
-            unique.Set(row, $"id-{row}");
-        }
-
-        unique.Set(limit + 1, "id-0");
-        unique.Set(limit + 2, $"id-{limit}");
-        var ids = unique.ToStrings(limit + 3);
-        Assert.Same(ids[0], ids[limit + 1]);
-        Assert.Equal(ids[limit], ids[limit + 2]);
-        Assert.NotSame(ids[limit], ids[limit + 2]);
+        Assert.Equal(3, present);
+        Assert.Equal(["north", string.Empty, "7.5"], values.Take(present).Select(v => v.ToString()));
+        Assert.Equal([1, 0, 1, 1, 0], levels);
     }
 
     [Fact]
