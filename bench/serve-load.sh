@@ -112,7 +112,7 @@ done
   echo "# Serving throughput (bench/serve-load.sh)"
   echo
   echo "wrk -t2 -c32 -d$duration, single-row JSON predictions on loopback; $(nproc) cores; load average before: $load_before; $(date -u +%Y-%m-%dT%H:%MZ)."
-  echo "wrk runs on the same 2 cores as the server. Logging on and off: two servers side by side, $repeats rounds in turns."
+  echo "wrk runs on the same 2 cores as the server. Logging on and off: two servers side by side, $repeats rounds in turns, the ceiling first in each round."
   echo
   echo "GC columns are per second of the run, from the server's /metrics (prometheus-net): collections of any"
   echo "generation, those of gen1 or older, and milliseconds paused."
