@@ -127,8 +127,7 @@ public sealed class PredictionLogger : IAsyncDisposable
             handedOver = _filling.Count >= _options.BatchSize;
             if (handedOver)
             {
-                _full.Enqueue(_filling);
-                _filling = _spare.TryPop(out var spare) ? spare : new PredictionBatch();
+                HandOverFilling();
             }
         }
 
@@ -250,8 +249,7 @@ public sealed class PredictionLogger : IAsyncDisposable
         {
             if ((everything || _closed) && _filling.Count > 0)
             {
-                _full.Enqueue(_filling);
-                _filling = _spare.TryPop(out var spare) ? spare : new PredictionBatch();
+                HandOverFilling();
             }
 
             while (_full.TryDequeue(out var batch))
@@ -262,6 +260,13 @@ public sealed class PredictionLogger : IAsyncDisposable
 
             return (batches, _closed, _filling.Count > 0);
         }
+    }
+
+    /// <summary>Queues the batch being filled for the writer and starts a reused (or new) one; under the lock.</summary>
+    private void HandOverFilling()
+    {
+        _full.Enqueue(_filling);
+        _filling = _spare.TryPop(out var spare) ? spare : new PredictionBatch();
     }
 
     private void ReleaseBatches()

@@ -74,20 +74,6 @@ internal sealed class TextColumn : IDisposable
         _lengths.Permute(order);
     }
 
-    /// <summary>The first <paramref name="count"/> rows as strings (null where missing), for reading a column back.</summary>
-    public string?[] ToStrings(int count)
-    {
-        var starts = _starts.Segment(count);
-        var lengths = _lengths.Segment(count);
-        var strings = new string?[count];
-        for (var row = 0; row < count; row++)
-        {
-            strings[row] = lengths[row] == 0 ? null : new string(_chars, starts[row], lengths[row] - 1);
-        }
-
-        return strings;
-    }
-
     /// <summary>
     /// The first <c>definitionLevels.Length</c> rows as Parquet writes them: the values present, in row order, as
     /// slices of this column's buffer (no string is made), and a definition level per row (1 present, 0 missing).
