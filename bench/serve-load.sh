@@ -47,17 +47,18 @@ warm() { # port: JIT, tiered compilation up to tier 1 with dynamic PGO, connecti
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' <<<"$1"; }
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 
-# GC counters from a server's /metrics: collections (all), collections of gen1 or older, seconds paused.
+# GC counters from a server's /metrics: collections (all), collections of gen1 or older, seconds paused, bytes allocated.
 gc_snapshot() {
   curl -s "http://127.0.0.1:$1/metrics" | awk '
     /^dotnet_collection_count_total\{generation="0"\}/ { g0 = $2 }
     /^dotnet_collection_count_total\{generation="1"\}/ { g1 = $2 }
     /^dotnet_gc_pause_seconds_total / { p = $2 }
-    END { print g0 + 0, g1 + 0, p + 0 }'
+    /^dotnet_gc_allocated_bytes_total / { b = $2 }
+    END { printf "%d %d %s %.0f\n", g0, g1, p + 0, b }'
 }
 seconds="$(to_ms "$duration" | awk '{ print $1 / 1000 }')"
-gc_rates() { # before after → "collections/s | gen1+/s | pause ms/s"
-  awk -v s="$seconds" -v b="$1" -v a="$2" 'BEGIN { split(b, x, " "); split(a, y, " "); printf "%.1f | %.1f | %.1f", (y[1] - x[1]) / s, (y[2] - x[2]) / s, 1000 * (y[3] - x[3]) / s }'
+gc_rates() { # before after requests/s → "collections/s | gen1+/s | pause ms/s | KB allocated per request"
+  awk -v s="$seconds" -v b="$1" -v a="$2" -v r="$3" 'BEGIN { split(b, x, " "); split(a, y, " "); printf "%.1f | %.1f | %.1f | %.1f", (y[1] - x[1]) / s, (y[2] - x[2]) / s, 1000 * (y[3] - x[3]) / s, (y[4] - x[4]) / (r * s) / 1024 }'
 }
 
 rows=()
@@ -78,7 +79,7 @@ for rep in $(seq 1 "$repeats"); do
   # The ceiling is measured in every round, so each round's figures can be read against it: the other tenants of
   # this machine move the tail by more than the differences being measured.
   row="$(run_wrk http://127.0.0.1:5102/predict-object "ceiling: minimal endpoint, parse JSON, return a number, round $rep")"
-  rows+=("$row | | |")
+  rows+=("$row | | | |")
   echo "ceiling - $(awk -F'|' '{print $3}' <<<"$row") $(to_ms "$(awk -F'|' '{gsub(/ /, "", $5); print $5}' <<<"$row")")" >>"$work/runs.txt"
   order=(5101 5103); [ $((rep % 2)) -eq 0 ] && order=(5103 5101)
   for model in linear forest; do
@@ -86,7 +87,7 @@ for rep in $(seq 1 "$repeats"); do
       logging=on; [ "$port" = 5103 ] && logging=off
       before="$(gc_snapshot "$port")"
       row="$(run_wrk "http://127.0.0.1:$port/api/v1/models/$model/predict" "raciflow serve, $model, logging $logging, round $rep")"
-      rows+=("$row $(gc_rates "$before" "$(gc_snapshot "$port")") |")
+      rows+=("$row $(gc_rates "$before" "$(gc_snapshot "$port")" "$(awk -F'|' '{print $3}' <<<"$row")") |")
       echo "$model $logging $(awk -F'|' '{print $3}' <<<"$row") $(to_ms "$(awk -F'|' '{gsub(/ /, "", $5); print $5}' <<<"$row")")" >>"$work/runs.txt"
     done
   done
@@ -115,10 +116,10 @@ done
   echo "wrk runs on the same 2 cores as the server. Logging on and off: two servers side by side, $repeats rounds in turns, the ceiling first in each round."
   echo
   echo "GC columns are per second of the run, from the server's /metrics (prometheus-net): collections of any"
-  echo "generation, those of gen1 or older, and milliseconds paused."
+  echo "generation, those of gen1 or older, and milliseconds paused; and managed memory allocated per request."
   echo
-  echo "| target | requests/s | p50 | p99 | non-2xx | collections/s | gen1+/s | paused ms/s |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| target | requests/s | p50 | p99 | non-2xx | collections/s | gen1+/s | paused ms/s | KB/request |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
   echo
   echo "Medians over the rounds:"

@@ -34,6 +34,8 @@ public static class ServerHost
         }
     }
 
+    private const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     /// <summary>Builds a server over an open workspace, which the caller keeps owning.</summary>
     public static WebApplication Build(Workspace workspace, ServerOptions serverOptions)
     {
@@ -44,6 +46,15 @@ public static class ServerHost
 
         // Logs go to stderr so that stdout stays machine-readable (raciflow serve --json).
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        // The hosting layer's own messages are the per-request ones (Information). While its category is enabled at
+        // any level it also opens a log scope and starts an Activity for every request, which a server that does not
+        // log requests pays for in CPU and garbage on the prediction path.
+        if (serverOptions.LogLevel > LogLevel.Information)
+        {
+            builder.Logging.AddFilter(HostingDiagnosticsCategory, LogLevel.None);
+        }
+
         serverOptions.ConfigureLogging?.Invoke(builder.Logging);
         builder.WebHost.UseUrls(ListenUrl(serverOptions));
         builder.Services.AddRaciflowServer(workspace);

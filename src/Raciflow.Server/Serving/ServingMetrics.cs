@@ -26,7 +26,12 @@ public sealed class ServingMetrics
         Served = factory.CreateGauge("raciflow_served_version", "The version each alias serves now.", "model", "alias");
         DotNetStats.Register(Registry);
         var paused = factory.CreateGauge("dotnet_gc_pause_seconds_total", "Time the garbage collector has paused the process since it started.");
-        Registry.AddBeforeCollectCallback(() => paused.Set(GC.GetTotalPauseDuration().TotalSeconds));
+        var allocated = factory.CreateGauge("dotnet_gc_allocated_bytes_total", "Bytes the process has allocated on the managed heap since it started (the rate drives how often the collector runs).");
+        Registry.AddBeforeCollectCallback(() =>
+        {
+            paused.Set(GC.GetTotalPauseDuration().TotalSeconds);
+            allocated.Set(GC.GetTotalAllocatedBytes());
+        });
     }
 
     public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();

@@ -120,6 +120,7 @@ public sealed class PredictEndpointTests
         Assert.Contains("raciflow_prediction_requests_in_flight 0", metrics, StringComparison.Ordinal);
         Assert.Matches(@"dotnet_collection_count_total\{generation=""0""\} \d+", metrics);
         Assert.Matches(@"dotnet_gc_pause_seconds_total \d", metrics);
+        Assert.Matches(@"dotnet_gc_allocated_bytes_total [1-9]", metrics);
         Assert.Matches(@"process_working_set_bytes \d+", metrics);
     }
 
