@@ -32,7 +32,7 @@ internal sealed class PredictionBatchWriter(IArtifactStore artifacts, MetadataSt
 
     /// <summary>
     /// Writes the batch, file by file; returns how many records were written and how many failed (invalid or given
-    /// up on). Blocks: the logger calls it on its own writer thread.
+    /// up on). Blocks: the logger calls it on its own writer thread, and the store's continuations run there too.
     /// </summary>
     public (int Written, int Failed, Exception? Error) Write(PredictionBatch batch)
     {
@@ -51,7 +51,7 @@ internal sealed class PredictionBatchWriter(IArtifactStore artifacts, MetadataSt
             {
                 rows.SortByTime();
                 PredictionLogParquet.Encode(rows, _encoded);
-                StoreAsync(rows, new ArraySegment<byte>(_encoded.GetBuffer(), 0, (int)_encoded.Length), CancellationToken.None).GetAwaiter().GetResult();
+                CallingThreadContext.Run(() => StoreAsync(rows, new ArraySegment<byte>(_encoded.GetBuffer(), 0, (int)_encoded.Length), CancellationToken.None));
                 written += rows.Count;
             }
             catch (Exception ex)
