@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using nietras.SeparatedValues;
 
@@ -13,24 +16,22 @@ public static class PredictionInputParser
     /// <summary>More rows than this belong to batch scoring (raciflow predict), not to a request.</summary>
     public const int MaxRows = 10_000;
 
-    public static ParsedInput ParseJson(ReadOnlySpan<byte> body, SignatureValidator validator)
+    /// <summary>Names and values up to this many UTF-8 bytes are matched from a stack copy of their characters.</summary>
+    private const int MaxStackText = 256;
+
+    public static ParsedInput ParseJson(ReadOnlyMemory<byte> body, SignatureValidator validator)
     {
         ArgumentNullException.ThrowIfNull(validator);
-        if (body.Trim(" \t\r\n"u8).IsEmpty)
+        if (body.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             return ParsedInput.Bad("The request body is empty: send a JSON object, an array of objects or {\"instances\": [...]}.");
         }
 
+        // Parse over the caller's bytes with pooled metadata (returned on dispose), not a copy of the body.
         JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 16 });
-            if (!JsonDocument.TryParseValue(ref reader, out var parsed))
-            {
-                return ParsedInput.Bad("The request body is empty: send a JSON object, an array of objects or {\"instances\": [...]}.");
-            }
-
-            document = parsed;
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException ex)
         {
@@ -49,7 +50,7 @@ public static class PredictionInputParser
 
             return root.ValueKind switch
             {
-                JsonValueKind.Object => Rows([root], null, validator),
+                JsonValueKind.Object => One(root, validator),
                 JsonValueKind.Array => Rows(root, string.Empty, validator),
                 _ => ParsedInput.Bad($"The request body is a JSON {root.ValueKind.ToString().ToLowerInvariant()}; send a JSON object, an array of objects or {{\"instances\": [...]}}."),
             };
@@ -132,7 +133,7 @@ public static class PredictionInputParser
         return new ParsedInput([values], problems, notes);
     }
 
-    private static ParsedInput Rows(JsonElement array, string? prefix, SignatureValidator validator)
+    private static ParsedInput Rows(JsonElement array, string prefix, SignatureValidator validator)
     {
         var count = array.GetArrayLength();
         if (count == 0)
@@ -148,7 +149,15 @@ public static class PredictionInputParser
         return Rows(array.EnumerateArray(), prefix, validator);
     }
 
-    private static ParsedInput Rows(IEnumerable<JsonElement> elements, string? prefix, SignatureValidator validator)
+    private static ParsedInput One(JsonElement element, SignatureValidator validator)
+    {
+        var problems = new List<InputProblem>();
+        var notes = new List<InputNote>();
+        var row = Row(element, 0, string.Empty, validator, problems, notes);
+        return new ParsedInput([row], problems, notes);
+    }
+
+    private static ParsedInput Rows(JsonElement.ArrayEnumerator elements, string prefix, SignatureValidator validator)
     {
         var rows = new List<IReadOnlyDictionary<string, object?>>();
         var problems = new List<InputProblem>();
@@ -156,10 +165,10 @@ public static class PredictionInputParser
         var index = 0;
         foreach (var element in elements)
         {
-            var path = prefix is null ? string.Empty : $"{prefix}[{index.ToString(CultureInfo.InvariantCulture)}]";
+            var path = $"{prefix}[{index.ToString(CultureInfo.InvariantCulture)}]";
             if (element.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new InputProblem(path.Length == 0 ? "$" : path, $"must be a JSON object of input values, not a JSON {element.ValueKind.ToString().ToLowerInvariant()}."));
+                problems.Add(new InputProblem(path, $"must be a JSON object of input values, not a JSON {element.ValueKind.ToString().ToLowerInvariant()}."));
             }
             else
             {
@@ -172,35 +181,83 @@ public static class PredictionInputParser
         return new ParsedInput(rows, problems, notes);
     }
 
+    /// <summary>
+    /// One object: each property is matched to its input by name without making a string of it (unknown names are
+    /// problems), and known categories come back as the signature's own strings. When a name repeats, the last wins.
+    /// </summary>
     private static Dictionary<string, object?> Row(JsonElement element, int index, string path, SignatureValidator validator, List<InputProblem> problems, List<InputNote> notes)
     {
-        foreach (var property in element.EnumerateObject())
+        var inputs = validator.Inputs;
+        var given = ArrayPool<JsonElement>.Shared.Rent(inputs.Count);
+        try
         {
-            if (!validator.IsInput(property.Name))
+            Span<bool> sent = inputs.Count <= 256 ? stackalloc bool[inputs.Count] : new bool[inputs.Count];
+            foreach (var property in element.EnumerateObject())
             {
-                problems.Add(new InputProblem(Join(path, property.Name), $"is not an input of this model; its inputs are: {string.Join(", ", validator.Inputs.Select(f => f.Name))}."));
+                var position = PositionOf(property, validator);
+                if (position < 0)
+                {
+                    problems.Add(new InputProblem(Join(path, property.Name), $"is not an input of this model; its inputs are: {string.Join(", ", inputs.Select(f => f.Name))}."));
+                    continue;
+                }
+
+                given[position] = property.Value;
+                sent[position] = true;
             }
-        }
 
-        var values = new Dictionary<string, object?>(validator.Inputs.Count, StringComparer.Ordinal);
-        foreach (var field in validator.Inputs)
+            var values = new Dictionary<string, object?>(inputs.Count, StringComparer.Ordinal);
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                var field = inputs[i];
+                var value = sent[i] ? Value(given[i], i, validator) : InputValue.Missing;
+                values[field.Name] = validator.Convert(field, value, index, Join(path, field.Name), problems, notes);
+            }
+
+            return values;
+        }
+        finally
         {
-            var value = element.TryGetProperty(field.Name, out var v) ? Value(v) : InputValue.Missing;
-            values[field.Name] = validator.Convert(field, value, index, Join(path, field.Name), problems, notes);
+            Array.Clear(given, 0, inputs.Count);
+            ArrayPool<JsonElement>.Shared.Return(given);
         }
-
-        return values;
     }
 
-    private static InputValue Value(JsonElement v) => v.ValueKind switch
+    private static int PositionOf(JsonProperty property, SignatureValidator validator)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length > MaxStackText || raw.Contains((byte)'\\'))
+        {
+            return validator.PositionOf(property.Name);
+        }
+
+        Span<char> name = stackalloc char[raw.Length];
+        return validator.PositionOf(name[..Encoding.UTF8.GetChars(raw, name)]);
+    }
+
+    private static InputValue Value(JsonElement v, int position, SignatureValidator validator) => v.ValueKind switch
     {
         JsonValueKind.Null => InputValue.Null,
         JsonValueKind.Number => new InputValue(InputValueKind.Number, v.GetDouble()),
-        JsonValueKind.String => new InputValue(InputValueKind.String, Text: v.GetString()),
+        JsonValueKind.String => new InputValue(InputValueKind.String, Text: Text(v, position, validator)),
         JsonValueKind.True => new InputValue(InputValueKind.Boolean, 1),
         JsonValueKind.False => new InputValue(InputValueKind.Boolean, 0),
         _ => new InputValue(InputValueKind.Other, Text: v.ValueKind.ToString().ToLowerInvariant()),
     };
+
+    /// <summary>A string value; a category the model knows comes back as the signature's string, not a new one.</summary>
+    private static string? Text(JsonElement v, int position, SignatureValidator validator)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(v);
+        raw = raw[1..^1];
+        if (raw.Length > MaxStackText || raw.Contains((byte)'\\'))
+        {
+            return v.GetString();
+        }
+
+        Span<char> text = stackalloc char[raw.Length];
+        text = text[..Encoding.UTF8.GetChars(raw, text)];
+        return validator.KnownCategory(position, text) ?? new string(text);
+    }
 
     private static InputValue Cell(Registry.SignatureField field, string cell)
     {

@@ -13,6 +13,8 @@ public sealed class SignatureValidator
     private readonly ModelSignature _signature;
     private readonly Dictionary<string, SignatureField> _fields;
     private readonly Dictionary<string, HashSet<string>> _categories;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _positions;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>?[] _categoriesByPosition;
 
     public SignatureValidator(ModelSignature signature)
     {
@@ -21,12 +23,25 @@ public sealed class SignatureValidator
         _fields = signature.Inputs.ToDictionary(f => f.Name, StringComparer.Ordinal);
         _categories = signature.Inputs.Where(f => f.Categories is not null && !f.CategoriesTruncated)
             .ToDictionary(f => f.Name, f => f.Categories!.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        _positions = signature.Inputs.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _categoriesByPosition = signature.Inputs.Select(f => _categories.TryGetValue(f.Name, out var known) ? known.GetAlternateLookup<ReadOnlySpan<char>>() : (HashSet<string>.AlternateLookup<ReadOnlySpan<char>>?)null).ToArray();
     }
 
     public IReadOnlyList<SignatureField> Inputs => _signature.Inputs;
 
     /// <summary>True when the signature has an input of this name (unknown fields are problems).</summary>
     public bool IsInput(string name) => _fields.ContainsKey(name);
+
+    /// <summary>The input's position in <see cref="Inputs"/>, or -1 when the signature has no input of this name.</summary>
+    public int PositionOf(ReadOnlySpan<char> name) => _positions.TryGetValue(name, out var position) ? position : -1;
+
+    /// <summary>
+    /// The signature's own string for a category seen in training of the input at <paramref name="position"/>, or null.
+    /// A request's categorical values are nearly always known ones: reusing the signature's strings saves a string per
+    /// value on the serving path.
+    /// </summary>
+    public string? KnownCategory(int position, ReadOnlySpan<char> text) =>
+        _categoriesByPosition[position] is { } known && known.TryGetValue(text, out var category) ? category : null;
 
     /// <summary>Converts one value; adds a problem (and returns null) when it cannot reach the model.</summary>
     public object? Convert(SignatureField field, InputValue value, int row, string path, List<InputProblem> problems, List<InputNote> notes)
