@@ -40,7 +40,7 @@ internal sealed class ParquetBatchWriter : IBatchWriter
             switch (inputs[c])
             {
                 case NumericColumn n:
-                    await WriteNumbersAsync(group, _fields[c], ToNullable(n.Values, chunk.Rows, v => double.IsNaN(v) ? null : v), cancellationToken);
+                    await WriteNumbersAsync(group, _fields[c], ToNullable(n.Values, chunk.Rows, missingIsNaN: true), cancellationToken);
                     break;
                 case StringColumn s:
                     await group.WriteAsync(_fields[c], new ArraySegment<string>(s.Values!, 0, s.Values.Length), null);
@@ -55,7 +55,7 @@ internal sealed class ParquetBatchWriter : IBatchWriter
         var next = inputs.Count;
         if (predictions.IsRegression)
         {
-            await WriteNumbersAsync(group, _fields[next++], ToNullable(predictions.Raw, rows, v => v), cancellationToken);
+            await WriteNumbersAsync(group, _fields[next++], ToNullable(predictions.Raw, rows, missingIsNaN: false), cancellationToken);
         }
         else
         {
@@ -91,13 +91,17 @@ internal sealed class ParquetBatchWriter : IBatchWriter
     private static Task WriteNumbersAsync(ParquetRowGroupWriter group, DataField field, ReadOnlyMemory<double?> values, CancellationToken cancellationToken) =>
         group.WriteAsync<double>(field, values, null, null, cancellationToken);
 
-    /// <summary>The first <paramref name="rows"/> values as nullable doubles, in a buffer reused column after column (each is written before the next is filled).</summary>
-    private ReadOnlyMemory<double?> ToNullable(double[] values, int rows, Func<double, double?> convert)
+    /// <summary>
+    /// The first <paramref name="rows"/> values as nullable doubles (NaN as null for an input column, where NaN means
+    /// missing), in a buffer reused column after column (each is written before the next is filled).
+    /// </summary>
+    private ReadOnlyMemory<double?> ToNullable(double[] values, int rows, bool missingIsNaN)
     {
         var buffer = NullableBuffer(rows);
         for (var r = 0; r < rows; r++)
         {
-            buffer[r] = convert(values[r]);
+            var v = values[r];
+            buffer[r] = missingIsNaN && double.IsNaN(v) ? null : v;
         }
 
         return buffer.AsMemory(0, rows);
