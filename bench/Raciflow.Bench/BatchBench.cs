@@ -11,8 +11,9 @@ namespace Raciflow.Bench;
 /// <summary>
 /// Batch scoring speed: generates a CSV (default 1,000,000 rows × 8 numeric + 2 categorical columns), trains a
 /// linear model and a 100-tree random forest on 20,000 rows of the same distribution, scores the CSV into a CSV
-/// with each (after two warm-ups on a small file) and writes rows/s, CPU time and peak memory to a markdown file.
-/// Usage: batch [--rows N] [--out bench/results/batch.md] [--work DIR] [--models linear,random-forest] [--formats csv,parquet]
+/// with each (after two warm-ups on a small file) and writes rows/s, CPU time and peak memory to a markdown file:
+/// batch-latest.md by default, since batch.md keeps the dated runs and what each change did, by hand.
+/// Usage: batch [--rows N] [--out bench/results/batch-latest.md] [--work DIR] [--models linear,random-forest] [--formats csv,parquet]
 /// (the last two narrow a run down while profiling one case).
 /// </summary>
 internal static class BatchBench
@@ -23,7 +24,7 @@ internal static class BatchBench
     public static async Task<int> RunAsync(string[] args)
     {
         var rows = int.Parse(Option(args, "--rows") ?? "1000000", CultureInfo.InvariantCulture);
-        var output = Option(args, "--out") ?? Path.Combine("bench", "results", "batch.md");
+        var output = Option(args, "--out") ?? Path.Combine("bench", "results", "batch-latest.md");
         // A chosen --work folder keeps the inputs and scored outputs (to compare outputs between versions).
         var keep = Option(args, "--work") is not null;
         var work = Option(args, "--work") ?? Directory.CreateTempSubdirectory("raciflow-batch-bench-").FullName;
