@@ -99,7 +99,7 @@ public static class PredictionInputParser
                 foreach (var field in validator.Inputs)
                 {
                     var cell = row[field.Name].ToString();
-                    values[field.Name] = validator.Convert(field, Cell(field, cell), line - 1, $"row {line.ToString(CultureInfo.InvariantCulture)}, column {field.Name}", problems, notes);
+                    values[field.Name] = validator.Convert(field, Cell(field, cell), line - 1, InputPath.CsvCell(line, field.Name), problems, notes);
                 }
 
                 rows.Add(values);
@@ -127,7 +127,7 @@ public static class PredictionInputParser
         foreach (var field in validator.Inputs)
         {
             var value = fields.TryGetValue(field.Name, out var text) && text is not null ? Cell(field, text.Trim()) : InputValue.Missing;
-            values[field.Name] = validator.Convert(field, value, 0, field.Name, problems, notes);
+            values[field.Name] = validator.Convert(field, value, 0, InputPath.Json(string.Empty, field.Name), problems, notes);
         }
 
         return new ParsedInput([values], problems, notes);
@@ -197,7 +197,7 @@ public static class PredictionInputParser
                 var position = PositionOf(property, validator);
                 if (position < 0)
                 {
-                    problems.Add(new InputProblem(Join(path, property.Name), $"is not an input of this model; its inputs are: {string.Join(", ", inputs.Select(f => f.Name))}."));
+                    problems.Add(new InputProblem(InputPath.Json(path, property.Name).ToString(), $"is not an input of this model; its inputs are: {string.Join(", ", inputs.Select(f => f.Name))}."));
                     continue;
                 }
 
@@ -210,7 +210,7 @@ public static class PredictionInputParser
             {
                 var field = inputs[i];
                 var value = sent[i] ? Value(given[i], i, validator) : InputValue.Missing;
-                values[field.Name] = validator.Convert(field, value, index, Join(path, field.Name), problems, notes);
+                values[field.Name] = validator.Convert(field, value, index, InputPath.Json(path, field.Name), problems, notes);
             }
 
             return values;
@@ -273,6 +273,4 @@ public static class PredictionInputParser
 
         return new InputValue(InputValueKind.String, Text: cell);
     }
-
-    private static string Join(string path, string field) => path.Length == 0 ? field : $"{path}.{field}";
 }

@@ -44,7 +44,7 @@ public sealed class SignatureValidator
         _categoriesByPosition[position] is { } known && known.TryGetValue(text, out var category) ? category : null;
 
     /// <summary>Converts one value; adds a problem (and returns null) when it cannot reach the model.</summary>
-    public object? Convert(SignatureField field, InputValue value, int row, string path, List<InputProblem> problems, List<InputNote> notes)
+    public object? Convert(SignatureField field, InputValue value, int row, InputPath path, List<InputProblem> problems, List<InputNote> notes)
     {
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(problems);
@@ -52,12 +52,12 @@ public sealed class SignatureValidator
         switch (value.Kind)
         {
             case InputValueKind.Missing:
-                problems.Add(new InputProblem(path, $"is required ({Expected(field)})."));
+                problems.Add(new InputProblem(path.ToString(), $"is required ({Expected(field)})."));
                 return null;
             case InputValueKind.Null:
                 if (!field.Nullable)
                 {
-                    problems.Add(new InputProblem(path, "may not be null: the training data had no missing values here."));
+                    problems.Add(new InputProblem(path.ToString(), "may not be null: the training data had no missing values here."));
                 }
 
                 return null;
@@ -72,24 +72,24 @@ public sealed class SignatureValidator
         };
     }
 
-    private static object? Number(SignatureField field, InputValue value, int row, string path, List<InputProblem> problems, List<InputNote> notes)
+    private static object? Number(SignatureField field, InputValue value, int row, InputPath path, List<InputProblem> problems, List<InputNote> notes)
     {
         if (value.Kind != InputValueKind.Number)
         {
-            problems.Add(new InputProblem(path, $"must be a number, not {value.Describe()}{Quoted(value)}."));
+            problems.Add(new InputProblem(path.ToString(), $"must be a number, not {value.Describe()}{Quoted(value)}."));
             return null;
         }
 
         var number = value.Number;
         if (!double.IsFinite(number))
         {
-            problems.Add(new InputProblem(path, "must be a finite number."));
+            problems.Add(new InputProblem(path.ToString(), "must be a finite number."));
             return null;
         }
 
         if (field.Type == ColumnType.Integer && Math.Abs(number % 1) > 0)
         {
-            problems.Add(new InputProblem(path, $"must be a whole number, not {number.ToString(CultureInfo.InvariantCulture)}."));
+            problems.Add(new InputProblem(path.ToString(), $"must be a whole number, not {number.ToString(CultureInfo.InvariantCulture)}."));
             return null;
         }
 
@@ -102,7 +102,7 @@ public sealed class SignatureValidator
         return number;
     }
 
-    private static object? Boolean(SignatureField field, InputValue value, string path, List<InputProblem> problems)
+    private static object? Boolean(SignatureField field, InputValue value, InputPath path, List<InputProblem> problems)
     {
         if (value.Kind == InputValueKind.Boolean)
         {
@@ -114,26 +114,26 @@ public sealed class SignatureValidator
             return parsed;
         }
 
-        problems.Add(new InputProblem(path, $"must be true or false, not {value.Describe()}{Quoted(value)} ({field.Name} is boolean)."));
+        problems.Add(new InputProblem(path.ToString(), $"must be true or false, not {value.Describe()}{Quoted(value)} ({field.Name} is boolean)."));
         return null;
     }
 
-    private static object? Date(SignatureField field, InputValue value, string path, List<InputProblem> problems)
+    private static object? Date(SignatureField field, InputValue value, InputPath path, List<InputProblem> problems)
     {
         if (value.Kind == InputValueKind.String && DateTime.TryParse(value.Text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
         {
             return parsed;
         }
 
-        problems.Add(new InputProblem(path, $"must be a date or time as ISO 8601 text (e.g. 2026-11-29T10:00:00Z), not {value.Describe()}{Quoted(value)} ({field.Name})."));
+        problems.Add(new InputProblem(path.ToString(), $"must be a date or time as ISO 8601 text (e.g. 2026-11-29T10:00:00Z), not {value.Describe()}{Quoted(value)} ({field.Name})."));
         return null;
     }
 
-    private object? Text(SignatureField field, InputValue value, int row, string path, List<InputProblem> problems, List<InputNote> notes)
+    private object? Text(SignatureField field, InputValue value, int row, InputPath path, List<InputProblem> problems, List<InputNote> notes)
     {
         if (value.Kind != InputValueKind.String)
         {
-            problems.Add(new InputProblem(path, $"must be a string, not {value.Describe()}{Quoted(value)}{(field.Categories is { Count: > 0 } c ? " (e.g. \"" + c[0] + "\")" : string.Empty)}."));
+            problems.Add(new InputProblem(path.ToString(), $"must be a string, not {value.Describe()}{Quoted(value)}{(field.Categories is { Count: > 0 } c ? " (e.g. \"" + c[0] + "\")" : string.Empty)}."));
             return null;
         }
 

@@ -65,6 +65,16 @@ public sealed class PredictionInputParserTests
     }
 
     [Fact]
+    public void ProblemsNameTheCellOrElementTheyAreIn()
+    {
+        var csv = PredictionInputParser.ParseCsv("lunch,reading\nstandard,1\nstandard,abc\n", Validator);
+        var instances = Parse("""{"instances":[{"lunch":"standard","reading":1},{"lunch":3,"reading":2}]}""");
+
+        Assert.Equal("row 2, column reading", csv.Problems.Single().Field);
+        Assert.Equal("instances[1].lunch", instances.Problems.Single().Field);
+    }
+
+    [Fact]
     public void WhenANameRepeatsTheLastValueWins()
     {
         var parsed = Parse("""{"reading":1,"lunch":"standard","reading":2}""");
