@@ -176,13 +176,12 @@ public sealed class PredictionLogger : IAsyncDisposable
     }
 
     /// <summary>
-    /// The writer's own thread. Encoding a batch takes milliseconds of CPU; on a thread of its own, at a lower
-    /// priority, the OS time-slices it against the request threads instead of it holding one of the few thread-pool
-    /// workers that Kestrel serves requests on.
+    /// The writer's own thread. Encoding a batch takes milliseconds of CPU; on a thread of its own the OS
+    /// time-slices it against the request threads instead of it holding one of the few thread-pool workers that
+    /// Kestrel serves requests on.
     /// </summary>
     private void RunWriter()
     {
-        BackgroundThreadPriority.TryLowerCurrentThread();
         try
         {
             WriteUntilClosed();
