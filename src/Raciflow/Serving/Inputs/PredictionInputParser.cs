@@ -224,14 +224,10 @@ public static class PredictionInputParser
 
     private static int PositionOf(JsonProperty property, SignatureValidator validator)
     {
-        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        if (raw.Length > MaxStackText || raw.Contains((byte)'\\'))
-        {
-            return validator.PositionOf(property.Name);
-        }
-
-        Span<char> name = stackalloc char[raw.Length];
-        return validator.PositionOf(name[..Encoding.UTF8.GetChars(raw, name)]);
+        Span<char> buffer = stackalloc char[MaxStackText];
+        return TryDecode(JsonMarshal.GetRawUtf8PropertyName(property), buffer, out var name)
+            ? validator.PositionOf(name)
+            : validator.PositionOf(property.Name);
     }
 
     private static InputValue Value(JsonElement v, int position, SignatureValidator validator) => v.ValueKind switch
@@ -247,16 +243,26 @@ public static class PredictionInputParser
     /// <summary>A string value; a category the model knows comes back as the signature's string, not a new one.</summary>
     private static string? Text(JsonElement v, int position, SignatureValidator validator)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(v);
-        raw = raw[1..^1];
-        if (raw.Length > MaxStackText || raw.Contains((byte)'\\'))
+        Span<char> buffer = stackalloc char[MaxStackText];
+        return TryDecode(JsonMarshal.GetRawUtf8Value(v)[1..^1], buffer, out var text)
+            ? validator.KnownCategory(position, text) ?? new string(text)
+            : v.GetString();
+    }
+
+    /// <summary>
+    /// The characters of a raw JSON name or string (without its quotes) decoded into <paramref name="buffer"/>; false
+    /// when it has escapes or is longer than the buffer, and the caller lets System.Text.Json unescape it.
+    /// </summary>
+    private static bool TryDecode(ReadOnlySpan<byte> raw, Span<char> buffer, out ReadOnlySpan<char> chars)
+    {
+        if (raw.Length > buffer.Length || raw.Contains((byte)'\\'))
         {
-            return v.GetString();
+            chars = default;
+            return false;
         }
 
-        Span<char> text = stackalloc char[raw.Length];
-        text = text[..Encoding.UTF8.GetChars(raw, text)];
-        return validator.KnownCategory(position, text) ?? new string(text);
+        chars = buffer[..Encoding.UTF8.GetChars(raw, buffer)];
+        return true;
     }
 
     private static InputValue Cell(Registry.SignatureField field, string cell)

@@ -11,7 +11,6 @@ namespace Raciflow.Serving.Inputs;
 public sealed class SignatureValidator
 {
     private readonly ModelSignature _signature;
-    private readonly Dictionary<string, SignatureField> _fields;
     private readonly Dictionary<string, HashSet<string>> _categories;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _positions;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>?[] _categoriesByPosition;
@@ -20,7 +19,6 @@ public sealed class SignatureValidator
     {
         ArgumentNullException.ThrowIfNull(signature);
         _signature = signature;
-        _fields = signature.Inputs.ToDictionary(f => f.Name, StringComparer.Ordinal);
         _categories = signature.Inputs.Where(f => f.Categories is not null && !f.CategoriesTruncated)
             .ToDictionary(f => f.Name, f => f.Categories!.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         _positions = signature.Inputs.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -30,7 +28,7 @@ public sealed class SignatureValidator
     public IReadOnlyList<SignatureField> Inputs => _signature.Inputs;
 
     /// <summary>True when the signature has an input of this name (unknown fields are problems).</summary>
-    public bool IsInput(string name) => _fields.ContainsKey(name);
+    public bool IsInput(string name) => PositionOf(name) >= 0;
 
     /// <summary>The input's position in <see cref="Inputs"/>, or -1 when the signature has no input of this name.</summary>
     public int PositionOf(ReadOnlySpan<char> name) => _positions.TryGetValue(name, out var position) ? position : -1;
