@@ -16,14 +16,6 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-# The tests read the project's shared sample data (penguins, seattle-weather) from ../shared/data, as on CI.
-shared_data="${RACIFLOW_SHARED_DATA:-$(cd .. && pwd)/shared/data}"
-if [ ! -f "$shared_data/penguins.csv" ]; then
-  echo "test.sh: the shared sample data is not at $shared_data; clone the repository beside ../shared (as CI does) or set RACIFLOW_SHARED_DATA to its data folder." >&2
-  exit 1
-fi
-export RACIFLOW_SHARED_DATA="$shared_data"
-
 if [ ${#filter[@]} -eq 0 ]; then
   # shellcheck source=scripts/test-services.sh
   source scripts/test-services.sh

@@ -11,7 +11,7 @@ public sealed class DataCommandTests : IDisposable
     [Fact]
     public async Task DataAddPrintsTheVersionAndSaysUnchangedWhenDeduplicated()
     {
-        var file = RepositoryPaths.SharedData("penguins.csv");
+        var file = RepositoryPaths.TestData("penguins.csv");
 
         var (code, stdout) = await RunJsonAsync("data", "add", file, "--name", "penguins");
         var (againCode, again) = await RunJsonAsync("data", "add", file, "--name", "penguins");
@@ -31,7 +31,7 @@ public sealed class DataCommandTests : IDisposable
     [Fact]
     public async Task DataListShowAndDiffDescribeTheVersions()
     {
-        var original = RepositoryPaths.SharedData("penguins.csv");
+        var original = RepositoryPaths.TestData("penguins.csv");
         var edited = _dir.Write("penguins-more.csv", File.ReadAllText(original) + "Gentoo,Biscoe,50.0,15.0,220,5000,FEMALE\n");
         await RunJsonAsync("data", "add", original, "--name", "penguins");
         await RunJsonAsync("data", "add", edited, "--name", "penguins");

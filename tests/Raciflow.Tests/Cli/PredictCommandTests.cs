@@ -21,11 +21,11 @@ public sealed class PredictCommandTests
         }
 
         var output = Path.Combine(folder.Path, "scored.csv");
-        var result = await CliRunner.RunAsync("predict", "--bundle", bundlePath, "--input", RepositoryPaths.SharedData("penguins.csv"), "--output", output, "--json");
+        var result = await CliRunner.RunAsync("predict", "--bundle", bundlePath, "--input", RepositoryPaths.TestData("penguins.csv"), "--output", output, "--json");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("\"rows\": 344", result.Stdout);
-        var expected = bundle.PredictRaw(Training.CsvFrames.Load(RepositoryPaths.SharedData("penguins.csv")));
+        var expected = bundle.PredictRaw(Training.CsvFrames.Load(RepositoryPaths.TestData("penguins.csv")));
         var printed = File.ReadLines(output).Skip(1).Select(l => double.Parse(l.Split(',')[^1], CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(expected, printed);
     }

@@ -12,7 +12,7 @@ public sealed class CsvIngestionTests
     {
         var (ws, service) = await DataFixture.CreateAsync();
         using var _ = ws;
-        var file = RepositoryPaths.SharedData("penguins.csv");
+        var file = RepositoryPaths.TestData("penguins.csv");
 
         var result = await service.AddAsync(file, "penguins");
 
@@ -71,7 +71,7 @@ public sealed class CsvIngestionTests
         var (ws, service) = await DataFixture.CreateAsync();
         using var _ = ws;
 
-        var v = (await service.AddAsync(RepositoryPaths.SharedData("seattle-weather.csv"), "weather")).Version;
+        var v = (await service.AddAsync(RepositoryPaths.TestData("seattle-weather.csv"), "weather")).Version;
 
         var schema = service.GetSchema(v);
         Assert.Equal(ColumnType.DateTime, schema.Find("date")!.Type);
@@ -97,7 +97,7 @@ public sealed class CsvIngestionTests
     {
         var (ws, service) = await DataFixture.CreateAsync();
         using var _ = ws;
-        var file = RepositoryPaths.SharedData("penguins.csv");
+        var file = RepositoryPaths.TestData("penguins.csv");
         var v = (await service.AddAsync(file, "penguins")).Version;
 
         var frame = await service.LoadFrameAsync(v);

@@ -22,7 +22,7 @@ public sealed class DataQualityCommandTests : IDisposable
                 - column: body_mass_g
                   min: 2000
             """);
-        await RunJsonAsync("data", "add", RepositoryPaths.SharedData("penguins.csv"), "--name", "penguins");
+        await RunJsonAsync("data", "add", RepositoryPaths.TestData("penguins.csv"), "--name", "penguins");
 
         var (code, report) = await RunJsonAsync("data", "validate", "penguins");
 
@@ -51,7 +51,7 @@ public sealed class DataQualityCommandTests : IDisposable
     [Fact]
     public async Task ProfileWritesTheReportFileAndStoresItUnderReports()
     {
-        await RunJsonAsync("data", "add", RepositoryPaths.SharedData("seattle-weather.csv"), "--name", "weather");
+        await RunJsonAsync("data", "add", RepositoryPaths.TestData("seattle-weather.csv"), "--name", "weather");
 
         var (code, result) = await RunJsonAsync("data", "profile", "weather", "--out", "weather.html");
 
@@ -70,7 +70,7 @@ public sealed class DataQualityCommandTests : IDisposable
     [Fact]
     public async Task SplitIsRecordedOnceAndBadRequestsAreInvalid()
     {
-        await RunJsonAsync("data", "add", RepositoryPaths.SharedData("penguins.csv"), "--name", "penguins");
+        await RunJsonAsync("data", "add", RepositoryPaths.TestData("penguins.csv"), "--name", "penguins");
 
         var (code, first) = await RunJsonAsync("data", "split", "penguins", "--stratify", "species", "--seed", "7");
         var (againCode, again) = await RunJsonAsync("data", "split", "penguins@1", "--stratify", "species", "--seed", "7");

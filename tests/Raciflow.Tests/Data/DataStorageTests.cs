@@ -28,7 +28,7 @@ public sealed class DataStorageTests
     public async Task AValidationIsStoredWithTheVersionAndTheHashOfItsExpectations(StoreKind kind)
     {
         using var ws = await TestWorkspace.CreateAsync(kind, Project);
-        var frame = CsvFrame.Load(RepositoryPaths.SharedData("seattle-weather.csv"));
+        var frame = CsvFrame.Load(RepositoryPaths.TestData("seattle-weather.csv"));
         var version = await TestDatasets.AddVersionAsync(ws.Workspace, "weather", frame);
         var service = new DatasetValidationService(ws.Workspace);
 
@@ -54,7 +54,7 @@ public sealed class DataStorageTests
     public async Task ASplitIsRecordedWithItsIndicesAndAskingAgainReturnsTheSameSplit(StoreKind kind)
     {
         using var ws = await TestWorkspace.CreateAsync(kind, Project);
-        var frame = CsvFrame.Load(RepositoryPaths.SharedData("seattle-weather.csv"));
+        var frame = CsvFrame.Load(RepositoryPaths.TestData("seattle-weather.csv"));
         var version = await TestDatasets.AddVersionAsync(ws.Workspace, "weather", frame);
         var service = new DatasetSplitService(ws.Workspace);
         var request = SplitRequest.Resolve(ws.Workspace.Project!.Data, frame, new SplitOverrides());
@@ -82,7 +82,7 @@ public sealed class DataStorageTests
     public async Task ARejectedSplitStoresNothing(StoreKind kind)
     {
         using var ws = await TestWorkspace.CreateAsync(kind, Project);
-        var frame = CsvFrame.Load(RepositoryPaths.SharedData("penguins.csv"));
+        var frame = CsvFrame.Load(RepositoryPaths.TestData("penguins.csv"));
         var version = await TestDatasets.AddVersionAsync(ws.Workspace, "penguins", frame);
         var service = new DatasetSplitService(ws.Workspace);
 
@@ -99,7 +99,7 @@ public sealed class DataStorageTests
     public async Task ADamagedIndicesArtifactIsRefused(StoreKind kind)
     {
         using var ws = await TestWorkspace.CreateAsync(kind, Project);
-        var frame = CsvFrame.Load(RepositoryPaths.SharedData("penguins.csv"));
+        var frame = CsvFrame.Load(RepositoryPaths.TestData("penguins.csv"));
         var version = await TestDatasets.AddVersionAsync(ws.Workspace, "penguins", frame);
         var service = new DatasetSplitService(ws.Workspace);
         var split = await service.SplitAsync(version, frame, new SplitRequest(0.7, 0.15, 0.15, 1, null));
@@ -116,7 +116,7 @@ public sealed class DataStorageTests
     public async Task AnAddedVersionIsValidatedProfiledAndSplitByReference(StoreKind kind)
     {
         using var ws = await TestWorkspace.CreateAsync(kind, Project);
-        var added = await new DatasetService(ws.Workspace).AddAsync(RepositoryPaths.SharedData("seattle-weather.csv"), "weather");
+        var added = await new DatasetService(ws.Workspace).AddAsync(RepositoryPaths.TestData("seattle-weather.csv"), "weather");
         var reference = DatasetRef.Parse("weather@1");
 
         var report = await new DatasetValidationService(ws.Workspace).ValidateAsync(reference);

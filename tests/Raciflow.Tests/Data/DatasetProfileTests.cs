@@ -46,7 +46,7 @@ public sealed partial class DatasetProfileTests
     [Fact]
     public void ThePenguinsReportIsSelfContainedWithAChartPerColumn()
     {
-        var frame = CsvFrame.Load(RepositoryPaths.SharedData("penguins.csv"));
+        var frame = CsvFrame.Load(RepositoryPaths.TestData("penguins.csv"));
         var reports = new List<double>();
         var report = DatasetProfiler.Profile("penguins@1", frame, new DataConfig { Target = "species" }, Noon);
         var html = ProfileHtmlWriter.Write(report, frame, new SynchronousProgress(reports.Add));
@@ -73,7 +73,7 @@ public sealed partial class DatasetProfileTests
     [Fact]
     public void TheSeattleReportShowsDatesAndRelatesFeaturesToTheWeather()
     {
-        var frame = CsvFrame.Load(RepositoryPaths.SharedData("seattle-weather.csv"));
+        var frame = CsvFrame.Load(RepositoryPaths.TestData("seattle-weather.csv"));
         var report = DatasetProfiler.Profile("weather@1", frame, new DataConfig { Target = "weather" }, Noon);
         var date = report.Columns.Single(c => c.Name == "date");
         Assert.Equal("2012-01-01", date.MinText);

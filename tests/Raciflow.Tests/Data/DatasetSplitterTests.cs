@@ -58,7 +58,7 @@ public sealed class DatasetSplitterTests
     [Fact]
     public void SeattleWeatherStratifiedByWeatherPutsSnowDaysInEveryPart()
     {
-        var frame = CsvFrame.Load(RepositoryPaths.SharedData("seattle-weather.csv"));
+        var frame = CsvFrame.Load(RepositoryPaths.TestData("seattle-weather.csv"));
         var request = SplitRequest.Resolve(new DataConfig { Target = "weather" }, frame, new SplitOverrides());
         Assert.Equal("weather", request.Stratify);
         var split = DatasetSplitter.Split(frame, request, "weather@1");

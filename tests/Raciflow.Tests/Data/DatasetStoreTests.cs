@@ -14,7 +14,7 @@ public sealed class DatasetStoreTests
     {
         var (ws, service) = await DataFixture.CreateAsync(kind);
         using var _ = ws;
-        var file = RepositoryPaths.SharedData("penguins.csv");
+        var file = RepositoryPaths.TestData("penguins.csv");
 
         var v1 = await service.AddAsync(file, "penguins");
         var again = await service.AddAsync(file, "penguins");

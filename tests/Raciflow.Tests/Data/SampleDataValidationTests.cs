@@ -10,7 +10,7 @@ public sealed class SampleDataValidationTests
     [Fact]
     public void PenguinsHaveMissingMeasurementsAndSexesButNoDuplicatesOrOutliers()
     {
-        var frame = CsvFrame.Load(RepositoryPaths.SharedData("penguins.csv"));
+        var frame = CsvFrame.Load(RepositoryPaths.TestData("penguins.csv"));
         var data = new DataConfig
         {
             Target = "species",
@@ -35,7 +35,7 @@ public sealed class SampleDataValidationTests
     [Fact]
     public void SeattleWeatherHasSkewedPrecipitationAndARareSnowClass()
     {
-        var frame = CsvFrame.Load(RepositoryPaths.SharedData("seattle-weather.csv"));
+        var frame = CsvFrame.Load(RepositoryPaths.TestData("seattle-weather.csv"));
         var report = new DatasetValidator().Validate("weather@1", frame, [], new DataConfig { Target = "weather" });
 
         // Q1 = 0, Q3 = 2.8: every day above 7.0 mm is an outlier; wind: Q1 = 2.2, Q3 = 4.0, fences [-0.5, 6.7].

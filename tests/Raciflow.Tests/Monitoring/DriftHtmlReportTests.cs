@@ -10,7 +10,7 @@ public sealed partial class DriftHtmlReportTests
     [Fact]
     public void TheReportIsOneSelfContainedPageWithATableRowAndAChartPerColumn()
     {
-        var weather = DriftFrames.ReadCsv(RepositoryPaths.SharedData("seattle-weather.csv"));
+        var weather = DriftFrames.ReadCsv(RepositoryPaths.TestData("seattle-weather.csv"));
         var reference = DriftFrames.Alternate(weather, odd: false);
         var current = DriftFrames.Shift(DriftFrames.Alternate(weather, odd: true), "temp_max", 5);
         var report = DriftAnalyzer.Analyze(reference, current);

@@ -5,7 +5,7 @@ namespace Raciflow.Tests.Monitoring;
 
 public sealed class SeattleWeatherDriftTests
 {
-    private static readonly Raciflow.Data.Frame Weather = DriftFrames.ReadCsv(RepositoryPaths.SharedData("seattle-weather.csv"));
+    private static readonly Raciflow.Data.Frame Weather = DriftFrames.ReadCsv(RepositoryPaths.TestData("seattle-weather.csv"));
 
     [Fact]
     public void AddingFiveDegreesToTempMaxFlagsThatFeatureAndNoOther()

@@ -7,7 +7,7 @@ namespace Raciflow.Tests.Packaging;
 /// <summary>The shared penguins data for packaging tests, plus probe rows a deployed model must also handle.</summary>
 internal static class PackagingFrames
 {
-    public static Frame Penguins() => CsvFrames.Load(RepositoryPaths.SharedData("penguins.csv"));
+    public static Frame Penguins() => CsvFrames.Load(RepositoryPaths.TestData("penguins.csv"));
 
     /// <summary>Training rows for a target: those where it is present (and, for sex, one of the two real values: the file has a stray ".").</summary>
     public static Frame TrainingRows(string target)

@@ -122,7 +122,7 @@ public sealed class LifecycleWebPageTests(ChromiumBrowser chromium) : IClassFixt
     public async Task AClassifierAnswersWithItsLabelAndEveryClassProbabilityAndAnEmptyNullableFieldIsMissing()
     {
         using var ws = await TestWorkspace.CreateAsync();
-        await new DatasetService(ws.Workspace).AddAsync(RepositoryPaths.SharedData("penguins.csv"), "penguins");
+        await new DatasetService(ws.Workspace).AddAsync(RepositoryPaths.TestData("penguins.csv"), "penguins");
         var report = await new TrainingPipeline(ws.Workspace).RunAsync(new TrainOptions
         {
             Data = "penguins", Target = "species", Task = TaskKind.Multiclass, Algorithms = ["naive-bayes"], Trials = 1, Folds = 2,

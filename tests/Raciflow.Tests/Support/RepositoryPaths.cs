@@ -1,19 +1,17 @@
 namespace Raciflow.Tests.Support;
 
-/// <summary>Finds the repository root and the shared sample data beside it (../shared/data).</summary>
+/// <summary>Finds the repository root and the test data kept in it (tests/data).</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string SharedData(string file)
+    /// <summary>A file of the repository's test data (tests/data; see its README for sources and licences).</summary>
+    public static string TestData(string file)
     {
-        var folder = Environment.GetEnvironmentVariable("RACIFLOW_SHARED_DATA") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Root, "..", "shared", "data");
-        var path = Path.GetFullPath(Path.Combine(folder, file));
+        var path = Path.Combine(Root, "tests", "data", file);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"Shared sample data '{path}' is missing: the repository must sit beside ../shared as on CI, or RACIFLOW_SHARED_DATA must name the folder.", path);
+            throw new FileNotFoundException($"Test data '{path}' is missing from the repository (tests/data).", path);
         }
 
         return path;

@@ -18,7 +18,7 @@ public sealed class ModelBundleStorageTests
     {
         using var workspace = await TestWorkspace.CreateAsync(kind);
         var store = workspace.Workspace.Artifacts;
-        var frame = CsvFrames.Load(RepositoryPaths.SharedData("penguins.csv"));
+        var frame = CsvFrames.Load(RepositoryPaths.TestData("penguins.csv"));
         var request = new TrainingRequest { Target = "species", Algorithms = ["lightgbm", "random-forest"], Folds = 3 };
         var result = await new ModelTrainer(AlgorithmCatalog.CreateDefault(), workspace.Workspace.Clock)
             .TrainAsync(frame, SplitIndices.Shuffled(frame.RowCount, 0.2, 0.2, 5), request);

@@ -7,7 +7,7 @@ namespace Raciflow.Tests.Training;
 
 public sealed class ModelTrainerTests
 {
-    private static readonly Lazy<Frame> Penguins = new(() => CsvFrames.Load(RepositoryPaths.SharedData("penguins.csv")));
+    private static readonly Lazy<Frame> Penguins = new(() => CsvFrames.Load(RepositoryPaths.TestData("penguins.csv")));
 
     private static ModelTrainer Trainer(params IAlgorithm[] algorithms) =>
         new(algorithms.Length == 0 ? AlgorithmCatalog.CreateDefault() : new AlgorithmCatalog(algorithms), TimeProvider.System);

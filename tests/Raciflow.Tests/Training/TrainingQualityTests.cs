@@ -12,7 +12,7 @@ public sealed class TrainingQualityTests
     [Fact]
     public async Task PenguinSpeciesReachMacroF1OfAtLeast097()
     {
-        var frame = CsvFrames.Load(RepositoryPaths.SharedData("penguins.csv"));
+        var frame = CsvFrames.Load(RepositoryPaths.TestData("penguins.csv"));
         var request = new TrainingRequest { Target = "species", Algorithms = ["logistic-regression", "lightgbm"], Trials = 4, Folds = 3, Seed = 42 };
         var result = await new ModelTrainer(AlgorithmCatalog.CreateDefault(), TimeProvider.System).TrainAsync(frame, SplitIndices.Shuffled(frame.RowCount, 0, 0.2, 42), request);
         var best = result.Leaderboard.Max(r => r.TestMetrics["f1_macro"]);
@@ -22,7 +22,7 @@ public sealed class TrainingQualityTests
     [Fact]
     public async Task SeattleWeatherReachesAccuracyOfAtLeast078()
     {
-        var frame = CsvFrames.Load(RepositoryPaths.SharedData("seattle-weather.csv"));
+        var frame = CsvFrames.Load(RepositoryPaths.TestData("seattle-weather.csv"));
         var request = new TrainingRequest { Target = "weather", Algorithms = ["lightgbm", "random-forest"], Trials = 4, Folds = 3, Seed = 42, PrimaryMetric = "accuracy" };
         var result = await new ModelTrainer(AlgorithmCatalog.CreateDefault(), TimeProvider.System).TrainAsync(frame, SplitIndices.Shuffled(frame.RowCount, 0, 0.2, 42), request);
         var best = result.Leaderboard.Max(r => r.TestMetrics["accuracy"]);

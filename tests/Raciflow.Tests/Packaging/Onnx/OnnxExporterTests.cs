@@ -73,7 +73,7 @@ public sealed class OnnxExporterTests
     [Fact]
     public void ADateColumnIsRefusedWithTheColumnNamed()
     {
-        var frame = Training.CsvFrames.Load(RepositoryPaths.SharedData("seattle-weather.csv"));
+        var frame = Training.CsvFrames.Load(RepositoryPaths.TestData("seattle-weather.csv"));
         var bundle = BundleFactory.Train(frame, "weather", "decision-tree", TaskKind.Multiclass);
         using var buffer = new MemoryStream();
         var result = OnnxExporter.TryExport(bundle, buffer);

@@ -206,7 +206,7 @@ public sealed class BatchScorerTests : IDisposable
     private string WriteInput()
     {
         var path = Path.Combine(_folder, "penguins.csv");
-        File.WriteAllText(path, File.ReadAllText(RepositoryPaths.SharedData("penguins.csv")).TrimEnd('\n') + "\n" + Probes);
+        File.WriteAllText(path, File.ReadAllText(RepositoryPaths.TestData("penguins.csv")).TrimEnd('\n') + "\n" + Probes);
         return path;
     }
 

@@ -13,7 +13,7 @@ internal static class PenguinData
     /// <summary>Every other row for training, the rest for testing, so both halves hold every species.</summary>
     public static (TrainingData Train, TrainingData Test) Split()
     {
-        var lines = File.ReadAllLines(RepositoryPaths.SharedData("penguins.csv")).Skip(1);
+        var lines = File.ReadAllLines(RepositoryPaths.TestData("penguins.csv")).Skip(1);
         var rows = new List<double[]>();
         var species = new List<string>();
         foreach (var line in lines)

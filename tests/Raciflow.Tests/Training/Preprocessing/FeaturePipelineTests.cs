@@ -58,7 +58,7 @@ public sealed class FeaturePipelineTests
     [Fact]
     public void SavedPipelineGivesTheSameMatrixAndSingleRowsMatchBatches()
     {
-        var frame = CsvFrames.Load(RepositoryPaths.SharedData("penguins.csv"));
+        var frame = CsvFrames.Load(RepositoryPaths.TestData("penguins.csv"));
         var pipeline = FeaturePipeline.Fit(frame.Take(Enumerable.Range(0, 200).ToArray()), "species");
         var loaded = FeaturePipeline.FromJson(pipeline.ToJson());
         var before = pipeline.Transform(frame);
