@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Raciflow.Data;
-using Raciflow.Examples;
+using Raciflow.Cli.Examples;
 using Raciflow.Registry;
 using Raciflow.Serving;
 using Raciflow.Tracking;

@@ -6,7 +6,8 @@ using Raciflow.Cli.Commands.Training;
 using Raciflow.Cli.Rendering;
 using Raciflow.Governance.Authorization;
 using Raciflow.Monitoring.PredictionLog;
-using Raciflow.Pipelines;
+using Raciflow.Workflows;
+using Raciflow.Cli.Quickstart;
 using Raciflow.Server.Hosting;
 using Raciflow.Workspaces;
 using Spectre.Console;
@@ -31,7 +32,7 @@ public sealed class QuickstartCommand : RaciflowCommand<QuickstartCommand.Settin
             ArtifactsUri = settings.Artifacts,
         };
         output.Line($"[bold]Raciflow quickstart[/]: the student-performance example in [bold]{Markup.Escape(Path.GetFullPath(options.Directory))}[/]");
-        var pipeline = new QuickstartPipeline(options);
+        var pipeline = new QuickstartRunner(options);
         var result = output.Json || !output.Console.Profile.Capabilities.Interactive
             ? await pipeline.RunAsync(step => ShowStep(output, step), null, cancellationToken)
             : await RunWithProgressAsync(pipeline, output, settings.Trials, cancellationToken);
@@ -55,7 +56,7 @@ public sealed class QuickstartCommand : RaciflowCommand<QuickstartCommand.Settin
         return await ServeAsync(settings, output, result, cancellationToken);
     }
 
-    private static async Task<QuickstartResult> RunWithProgressAsync(QuickstartPipeline pipeline, CliOutput output, int trials, CancellationToken cancellationToken)
+    private static async Task<QuickstartResult> RunWithProgressAsync(QuickstartRunner pipeline, CliOutput output, int trials, CancellationToken cancellationToken)
     {
         QuickstartResult? result = null;
         await output.Console.Progress()

@@ -1,5 +1,6 @@
 using Raciflow.Cli.Commands.Training;
-using Raciflow.Pipelines;
+using Raciflow.Workflows;
+using Raciflow.Cli.Quickstart;
 using Spectre.Console;
 
 namespace Raciflow.Cli.Commands;

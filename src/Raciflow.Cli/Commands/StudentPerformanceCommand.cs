@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Raciflow.Cli.Rendering;
 using Raciflow.Governance.Authorization;
-using Raciflow.Examples;
+using Raciflow.Cli.Examples;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Raciflow.Governance;
 using Raciflow.Governance.Authorization;
-using Raciflow.Pipelines;
+using Raciflow.Workflows;
 using Raciflow.Server.Serving;
 using Raciflow.Workspaces;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Raciflow.Governance;
 using Raciflow.Governance.Authorization;
 using Raciflow.Monitoring.Alerts;
-using Raciflow.Pipelines.Retraining;
+using Raciflow.Workflows.Retraining;
 using Raciflow.Server.Serving;
 
 namespace Raciflow.Server.Monitoring;

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging;
 using Quartz;
 using Raciflow.Governance;
 using Raciflow.Governance.Members;
-using Raciflow.Pipelines;
-using Raciflow.Pipelines.Retraining;
+using Raciflow.Workflows;
+using Raciflow.Workflows.Retraining;
 using Raciflow.Workspaces;
 
 namespace Raciflow.Server.Monitoring;

@@ -1,4 +1,4 @@
-using Raciflow.Pipelines.Retraining;
+using Raciflow.Workflows.Retraining;
 using Raciflow.Registry;
 using Raciflow.Server.Web;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Raciflow.Governance;
 using Raciflow.Governance.Authorization;
-using Raciflow.Pipelines.Promotion;
+using Raciflow.Workflows.Promotion;
 using Raciflow.Registry;
 using Raciflow.Serving;
 using Raciflow.Workspaces;

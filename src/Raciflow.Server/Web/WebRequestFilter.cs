@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Raciflow.Pipelines;
+using Raciflow.Workflows;
 using Raciflow.Governance;
 using Raciflow.Governance.Authorization;
 using Raciflow.Governance.Members;

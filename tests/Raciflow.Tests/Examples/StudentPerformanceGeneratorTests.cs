@@ -1,5 +1,5 @@
 using System.Globalization;
-using Raciflow.Examples;
+using Raciflow.Cli.Examples;
 using Raciflow.Tests.Support;
 
 namespace Raciflow.Tests.Examples;

@@ -1,7 +1,8 @@
 using Raciflow.Governance.Audit;
 using Raciflow.Governance.Approvals;
-using Raciflow.Pipelines;
-using Raciflow.Pipelines.Promotion;
+using Raciflow.Workflows;
+using Raciflow.Cli.Quickstart;
+using Raciflow.Workflows.Promotion;
 using Raciflow.Registry;
 using Raciflow.Tests.Governance;
 using Raciflow.Tests.Support;

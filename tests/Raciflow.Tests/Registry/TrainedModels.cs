@@ -1,6 +1,7 @@
 using Raciflow.Data;
-using Raciflow.Examples;
-using Raciflow.Pipelines;
+using Raciflow.Cli.Examples;
+using Raciflow.Workflows;
+using Raciflow.Cli.Quickstart;
 using Raciflow.Training;
 using Raciflow.Workspaces;
 
@@ -14,7 +15,7 @@ public static class TrainedModels
         var csv = Path.Combine(folder, $"students-{seed}.csv");
         await File.WriteAllTextAsync(csv, StudentPerformanceGenerator.GenerateCsv(rows, seed));
         await new DatasetService(workspace).AddAsync(csv, "students", null);
-        return await new TrainingPipeline(workspace).RunAsync(new TrainOptions
+        return await new TrainingWorkflow(workspace).RunAsync(new TrainOptions
         {
             Data = "students",
             Target = "math_score",

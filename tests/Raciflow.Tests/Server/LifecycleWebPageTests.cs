@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 using Raciflow.Data;
 using Raciflow.Data.Profiling;
 using Raciflow.Data.Validation;
-using Raciflow.Pipelines;
+using Raciflow.Workflows;
+using Raciflow.Cli.Quickstart;
 using Raciflow.Registry;
 using Raciflow.Server.Web;
 using Raciflow.Tests.Serving;
@@ -123,7 +124,7 @@ public sealed class LifecycleWebPageTests(ChromiumBrowser chromium) : IClassFixt
     {
         using var ws = await TestWorkspace.CreateAsync();
         await new DatasetService(ws.Workspace).AddAsync(RepositoryPaths.TestData("penguins.csv"), "penguins");
-        var report = await new TrainingPipeline(ws.Workspace).RunAsync(new TrainOptions
+        var report = await new TrainingWorkflow(ws.Workspace).RunAsync(new TrainOptions
         {
             Data = "penguins", Target = "species", Task = TaskKind.Multiclass, Algorithms = ["naive-bayes"], Trials = 1, Folds = 2,
         });

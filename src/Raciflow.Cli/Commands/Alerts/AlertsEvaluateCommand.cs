@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Raciflow.Cli.Commands.Governance;
 using Raciflow.Cli.Rendering;
 using Raciflow.Governance.Authorization;
-using Raciflow.Pipelines.Retraining;
+using Raciflow.Workflows.Retraining;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

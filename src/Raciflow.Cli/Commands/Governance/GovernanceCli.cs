@@ -1,6 +1,7 @@
 using Raciflow.Governance;
 using Raciflow.Governance.Members;
-using Raciflow.Pipelines;
+using Raciflow.Workflows;
+using Raciflow.Cli.Quickstart;
 using Raciflow.Workspaces;
 using Spectre.Console;
 

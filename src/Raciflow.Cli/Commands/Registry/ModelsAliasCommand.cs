@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Raciflow.Cli.Commands.Governance;
 using Raciflow.Cli.Rendering;
 using Raciflow.Governance.Authorization;
-using Raciflow.Pipelines.Promotion;
+using Raciflow.Workflows.Promotion;
 using Raciflow.Registry;
 using Spectre.Console;
 using Spectre.Console.Cli;

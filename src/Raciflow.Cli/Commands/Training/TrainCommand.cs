@@ -2,7 +2,8 @@ using System.ComponentModel;
 using System.Globalization;
 using Raciflow.Cli.Rendering;
 using Raciflow.Governance.Authorization;
-using Raciflow.Pipelines;
+using Raciflow.Workflows;
+using Raciflow.Cli.Quickstart;
 using Raciflow.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -17,7 +18,7 @@ public sealed class TrainCommand : RaciflowCommand<TrainCommand.Settings>
     {
         using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
         var options = settings.ToTrainOptions();
-        var pipeline = new TrainingPipeline(workspace);
+        var pipeline = new TrainingWorkflow(workspace);
         var report = await GovernAsync(
             workspace,
             GovernedActions.Train,
@@ -29,7 +30,7 @@ public sealed class TrainCommand : RaciflowCommand<TrainCommand.Settings>
         return 0;
     }
 
-    private static async Task<TrainingReport> RunWithProgressAsync(TrainingPipeline pipeline, TrainOptions options, CliOutput output, CancellationToken cancellationToken)
+    private static async Task<TrainingReport> RunWithProgressAsync(TrainingWorkflow pipeline, TrainOptions options, CliOutput output, CancellationToken cancellationToken)
     {
         if (output.Json || !output.Console.Profile.Capabilities.Interactive)
         {

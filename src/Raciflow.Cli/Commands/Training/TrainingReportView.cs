@@ -1,4 +1,5 @@
-using Raciflow.Pipelines;
+using Raciflow.Workflows;
+using Raciflow.Cli.Quickstart;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Raciflow.Pipelines;
+using Raciflow.Workflows;
 using Raciflow.Registry;
 using Raciflow.Tracking;
 using Raciflow.Training.Evaluation;
