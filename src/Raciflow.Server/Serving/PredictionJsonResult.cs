@@ -1,33 +1,66 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Raciflow.Serving;
 using Raciflow.Serving.Inputs;
 
 namespace Raciflow.Server.Serving;
 
 /// <summary>
-/// Writes a <see cref="PredictionResponse"/> straight to the response with a <see cref="Utf8JsonWriter"/>: the same
-/// JSON as the serializer would produce (camelCase, nulls omitted), without reflection or boxing on the hot path.
+/// Writes a predicted <see cref="PredictionOutcome"/> as JSON with a <see cref="Utf8JsonWriter"/>: the same JSON as the
+/// serializer would produce for <see cref="PredictionResponse"/> (camelCase, nulls omitted), without reflection or
+/// boxing on the hot path. The whole answer is written to a per-thread buffer first and sent with its length only
+/// once complete, so a failure while writing is a problem response, never a body cut in the middle.
 /// </summary>
-internal sealed class PredictionJsonResult(PredictionResponse response) : IResult
+internal sealed class PredictionJsonResult(PredictionOutcome outcome) : IResult
 {
-    public async Task ExecuteAsync(HttpContext httpContext)
+    /// <summary>Buffers larger than this (a 10,000-row answer) are not kept for the thread's next request.</summary>
+    private const int KeptBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        httpContext.Response.StatusCode = StatusCodes.Status200OK;
-        httpContext.Response.ContentType = "application/json; charset=utf-8";
-        await using (var json = new Utf8JsonWriter(httpContext.Response.BodyWriter))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var json = t_writer ??= new Utf8JsonWriter(buffer);
+        json.Reset(buffer);
+        try
         {
-            Write(json, response);
+            Write(json, outcome);
+            json.Flush();
+        }
+        catch
+        {
+            json.Reset();
+            throw;
         }
 
-        await httpContext.Response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = buffer.WrittenCount;
+        response.Headers["X-Request-Id"] = outcome.RequestId;
+        response.BodyWriter.Write(buffer.WrittenSpan);
+        if (buffer.Capacity > KeptBufferBytes)
+        {
+            t_buffer = null;
+            t_writer = null;
+        }
+
+        return response.BodyWriter.FlushAsync(httpContext.RequestAborted).AsTask();
     }
 
-    private static void Write(Utf8JsonWriter json, PredictionResponse r)
+    private static void Write(Utf8JsonWriter json, PredictionOutcome r)
     {
         json.WriteStartObject();
-        json.WriteString("model"u8, r.Model);
-        json.WriteNumber("version"u8, r.Version);
+        json.WriteString("model"u8, r.Model.Name);
+        json.WriteNumber("version"u8, r.Model.Version);
         json.WriteString("requestId"u8, r.RequestId);
         json.WriteStartArray("predictions"u8);
         foreach (var p in r.Predictions)

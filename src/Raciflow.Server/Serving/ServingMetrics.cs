@@ -1,4 +1,6 @@
 using Prometheus;
+using Raciflow.Serving;
+using Raciflow.Serving.Inputs;
 
 namespace Raciflow.Server.Serving;
 
@@ -8,7 +10,7 @@ namespace Raciflow.Server.Serving;
 /// values the model treats specially, and alias swaps; and the process's own (CPU, memory, threads, garbage
 /// collections and the time they paused the server), which is where a latency tail usually starts.
 /// </summary>
-public sealed class ServingMetrics
+public sealed class ServingMetrics : IPredictionMetrics
 {
     public ServingMetrics()
     {
@@ -39,7 +41,7 @@ public sealed class ServingMetrics
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), ServedModelMetrics> _byVersion = new();
 
     /// <summary>The labelled series of one served version, looked up once per request instead of once per metric.</summary>
-    public ServedModelMetrics For(Raciflow.Serving.ServedModel model)
+    public ServedModelMetrics For(ServedModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         return _byVersion.GetOrAdd((model.Name, model.Version), key =>
@@ -48,6 +50,32 @@ public sealed class ServingMetrics
             return new ServedModelMetrics(version, Requests.WithLabels(key.Item1, version, "ok"), Rows.WithLabels(key.Item1, version), Latency.WithLabels(key.Item1, version));
         });
     }
+
+    public void RequestStarted() => InFlight.Inc();
+
+    public void RequestEnded() => InFlight.Dec();
+
+    public void Predicted(ServedModel model, int rows, TimeSpan latency, IReadOnlyList<InputNote> notes)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(notes);
+        var served = For(model);
+        served.Ok.Inc();
+        served.Rows.Inc(rows);
+        served.Latency.Observe(latency.TotalSeconds);
+        foreach (var note in notes)
+        {
+            Notes.WithLabels(model.Name, served.Version, note.Field, note.Kind).Inc();
+        }
+    }
+
+    public void Refused(ServedModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Requests.WithLabels(model.Name, For(model).Version, "invalid").Inc();
+    }
+
+    public void Failed(string model, string version) => Requests.WithLabels(model, version, "error").Inc();
 
     /// <summary>Exposes the prediction log's counters (enqueued, written, dropped, failed) at every scrape.</summary>
     public void ObservePredictionLog(Raciflow.Monitoring.PredictionLog.PredictionLogger logger)

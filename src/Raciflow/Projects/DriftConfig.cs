@@ -21,6 +21,12 @@ public sealed class DriftConfig
     /// <summary>The model's output column, reported apart from the features.</summary>
     public string? PredictionColumn { get; set; }
 
+    /// <summary>
+    /// Whether predictions made with the web page's form count as served traffic in drift windows. Off by default:
+    /// people trying the form are not the population the model serves.
+    /// </summary>
+    public bool IncludeWebForm { get; set; }
+
     /// <summary>Per-column test and threshold.</summary>
     public Dictionary<string, ColumnDriftConfig> Columns { get; set; } = [];
 }

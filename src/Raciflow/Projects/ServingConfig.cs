@@ -11,4 +11,10 @@ public sealed class ServingConfig
 
     /// <summary>Models whose predictions are not written to the prediction log (e.g. personal data).</summary>
     public List<string> UnloggedModels { get; set; } = [];
+
+    /// <summary>
+    /// Characters a text value of a prediction request may have (a category, a date); longer is a 422 naming the
+    /// field, never echoed or logged.
+    /// </summary>
+    public int MaxTextLength { get; set; } = Serving.Inputs.InputLimits.DefaultMaxTextLength;
 }

@@ -31,7 +31,7 @@ public sealed class BundleServingCatalog : IServingCatalog
         var signature = File.Exists(signaturePath)
             ? ModelSignature.FromJson(File.ReadAllText(signaturePath))
             : ModelSignatureBuilder.Build(bundle, new Data.Frame([]));
-        _model = new ServedModel(model, version, bundle, signature, clock.GetUtcNow().UtcDateTime);
+        _model = ServedModel.FromBundle(model, version, bundle, signature, clock.GetUtcNow().UtcDateTime);
     }
 
     public Task<IReadOnlyDictionary<ServedAlias, int>> ReadAliasesAsync(CancellationToken cancellationToken) =>

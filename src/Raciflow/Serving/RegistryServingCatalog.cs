@@ -22,6 +22,6 @@ public sealed class RegistryServingCatalog(Workspace workspace) : IServingCatalo
         var registry = new ModelRegistry(workspace);
         var details = await registry.GetAsync(ModelRef.ForVersion(model, version), cancellationToken);
         var bundle = await registry.LoadBundleAsync(details, cancellationToken);
-        return new ServedModel(details.Model, details.Version, bundle, details.Signature, workspace.UtcNow);
+        return ServedModel.FromBundle(details.Model, details.Version, bundle, details.Signature, workspace.UtcNow);
     }
 }

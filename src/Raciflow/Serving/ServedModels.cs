@@ -38,9 +38,29 @@ public sealed class ServedModels(IServingCatalog catalog)
             return served;
         }
 
-        throw RaciflowException.NotFound(_aliases.Models.Keys.Any(k => k.Model == model)
-            ? $"Model '{model}' has no alias '{key.Alias}' to serve; set it with 'raciflow models alias {model} VERSION {key.Alias}', or ask for a version (/versions/N/predict)."
-            : $"Model '{model}' is not served: it does not exist or has no alias yet (registered models are served by alias, e.g. production, or by version at /versions/N/predict).");
+        throw RaciflowException.NotFound(NoAlias(model, key.Alias, _aliases.Models.Keys.Any(k => k.Model == model)));
+    }
+
+    private static string NoAlias(string model, string alias, bool modelHasAliases) => modelHasAliases
+        ? $"Model '{model}' has no alias '{alias}' to serve; set it with 'raciflow models alias {model} VERSION {alias}', or ask for a version ({model}@N, or /versions/N/predict over HTTP)."
+        : $"Model '{model}' is not served: it does not exist or has no alias yet (registered models are served by alias, e.g. production, or by version: {model}@N, or /versions/N/predict over HTTP).";
+
+    /// <summary>
+    /// The model for MODEL@VERSION or MODEL@ALIAS (production when neither is given) for a one-off use such as batch
+    /// scoring: the alias is read from the catalog and only that version is loaded; the served table is left alone.
+    /// </summary>
+    public async Task<ServedModel> ResolveAsync(string model, string? alias, int? version, CancellationToken cancellationToken)
+    {
+        if (version is { } v)
+        {
+            return await LoadAsync(model, v, cancellationToken);
+        }
+
+        var key = new ServedAlias(model, alias ?? ModelAliases.Production);
+        var pointers = await catalog.ReadAliasesAsync(cancellationToken);
+        return pointers.TryGetValue(key, out var number)
+            ? await LoadAsync(model, number, cancellationToken)
+            : throw RaciflowException.NotFound(NoAlias(model, key.Alias, pointers.Keys.Any(k => k.Model == model)));
     }
 
     /// <summary>Every alias currently served and its version.</summary>

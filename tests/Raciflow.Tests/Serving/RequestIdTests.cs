@@ -1,4 +1,4 @@
-using Raciflow.Server.Serving;
+using Raciflow.Serving;
 
 namespace Raciflow.Tests.Serving;
 
@@ -7,7 +7,7 @@ public sealed class RequestIdTests
     [Fact]
     public void ANewRequestIdIs32LowercaseHexDigits()
     {
-        Assert.Matches("^[0-9a-f]{32}$", PredictionEndpoints.NewRequestId());
+        Assert.Matches("^[0-9a-f]{32}$", RequestIds.New());
     }
 
     [Fact]
@@ -18,7 +18,7 @@ public sealed class RequestIdTests
         {
             for (var i = 0; i < 25_000; i++)
             {
-                ids.Add(PredictionEndpoints.NewRequestId());
+                ids.Add(RequestIds.New());
             }
         });
 

@@ -20,8 +20,23 @@ public sealed class ServeCommand : RaciflowCommand<ServeCommand.Settings>
         WebApplication app;
         if (settings.ServeOnly)
         {
-            // A deployed container: one bundle, no workspace, so nothing to govern here (packaging was governed).
-            app = ServeOnlyHost.Build(new BundleServingCatalog(settings.Bundle!, settings.Model!, settings.ModelVersion, TimeProvider.System), serverOptions);
+            // A deployed container: one bundle and nothing to govern (packaging was governed). Given the team's stores
+            // it logs its predictions there, as a full server does.
+            var workspace = NamesStores(settings) ? await OpenWorkspaceAsync(settings, cancellationToken) : null;
+            try
+            {
+                app = ServeOnlyHost.Build(new BundleServingCatalog(settings.Bundle!, settings.Model!, settings.ModelVersion, TimeProvider.System), serverOptions, workspace: workspace);
+            }
+            catch
+            {
+                workspace?.Dispose();
+                throw;
+            }
+
+            if (workspace is not null)
+            {
+                app.Lifetime.ApplicationStopped.Register(workspace.Dispose);
+            }
         }
         else
         {
@@ -80,12 +95,18 @@ public sealed class ServeCommand : RaciflowCommand<ServeCommand.Settings>
         return 0;
     }
 
+    /// <summary>Whether the stores are named (options or RACIFLOW_STORE / RACIFLOW_ARTIFACTS): a serve-only server then logs predictions.</summary>
+    private static bool NamesStores(Settings settings) =>
+        settings.Store is not null || settings.Artifacts is not null
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Raciflow.Workspaces.WorkspaceOptions.StoreVariable))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Raciflow.Workspaces.WorkspaceOptions.ArtifactsVariable));
+
     private static Markup? Line(string label, string? url) => url is null ? null : new Markup($"  {label,-9} {Markup.Escape(url)}");
 
     public sealed class Settings : WorkspaceSettings
     {
         [CommandOption("--serve-only")]
-        [Description("Serve predictions from one bundle (--bundle, --model, --model-version) with no workspace: what a container runs.")]
+        [Description("Serve predictions from one bundle (--bundle, --model, --model-version): what a container runs. Predictions are logged to the stores when --store/--artifacts (or RACIFLOW_STORE/RACIFLOW_ARTIFACTS) name them.")]
         public bool ServeOnly { get; init; }
 
         [CommandOption("--bundle <FILE>")]

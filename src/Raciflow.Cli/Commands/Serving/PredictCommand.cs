@@ -2,9 +2,9 @@ using System.ComponentModel;
 using Raciflow.Cli.Rendering;
 using Raciflow.Governance.Authorization;
 using Raciflow.Registry;
-using Raciflow.Serving.Batch;
-using Raciflow.Training;
+using Raciflow.Serving;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 using Spectre.Console.Cli;
 
 namespace Raciflow.Cli.Commands.Serving;
@@ -15,36 +15,36 @@ public sealed class PredictCommand : RaciflowCommand<PredictCommand.Settings>
 {
     protected override async Task<int> RunAsync(Settings settings, CliOutput output, CancellationToken cancellationToken)
     {
-        var bundle = await LoadModelAsync(settings, cancellationToken);
+        using var workspace = settings.Model is null ? null : await OpenWorkspaceAsync(settings, cancellationToken);
+        IServingCatalog catalog = workspace is not null
+            ? new RegistryServingCatalog(workspace)
+            : new BundleServingCatalog(settings.Bundle!, BundleModel, 1, TimeProvider.System);
+        var (model, alias, version) = settings.Model is { } reference ? Parse(reference) : (BundleModel, null, (int?)1);
+        var service = new PredictionService(new ServedModels(catalog));
         var result = await output.ProgressAsync(
             $"Scoring {Path.GetFileName(settings.Input)}",
-            report => BatchScorer.ScoreAsync(bundle, settings.Input!, settings.Output!, new Progress<double>(report), cancellationToken));
+            report => service.ScoreFileAsync(model, alias, version, settings.Input!, settings.Output!, new Progress<double>(report), cancellationToken));
         output.Write(
-            new { rows = result.Rows, output = settings.Output, seconds = result.Elapsed.TotalSeconds, rowsPerSecond = result.RowsPerSecond, peakMemoryBytes = result.PeakMemoryBytes },
-            () => new Markup(
-                $"[green]Scored[/] {result.Rows:N0} rows with {Markup.Escape(bundle.Algorithm)} into [bold]{Markup.Escape(settings.Output!)}[/] " +
-                $"in {result.Elapsed.TotalSeconds:N1} s ({result.RowsPerSecond:N0} rows/s, peak memory {result.PeakMemoryBytes / (1024 * 1024):N0} MiB)\n"));
+            new { rows = result.Rows, unscoredRows = result.UnscoredRows, output = settings.Output, seconds = result.Elapsed.TotalSeconds, rowsPerSecond = result.RowsPerSecond, peakMemoryBytes = result.PeakMemoryBytes },
+            () => new Rows(new IRenderable[]
+            {
+                new Markup(
+                    $"[green]Scored[/] {result.Rows:N0} rows into [bold]{Markup.Escape(settings.Output!)}[/] " +
+                    $"in {result.Elapsed.TotalSeconds:N1} s ({result.RowsPerSecond:N0} rows/s, peak memory {result.PeakMemoryBytes / (1024 * 1024):N0} MiB)\n"),
+                result.UnscoredRows == 0 ? Text.Empty : new Markup(
+                    $"[yellow]warning:[/] {result.UnscoredRows:N0} row(s) have no finite prediction (inputs far outside the training range) and were left empty; the first is data row {result.FirstUnscoredRow:N0}.\n"),
+            }));
         return 0;
     }
 
-    /// <summary>The one place the model is found: a registered version (MODEL alone is its production alias) or a bundle file.</summary>
-    private static async Task<ModelBundle> LoadModelAsync(Settings settings, CancellationToken cancellationToken)
+    /// <summary>What a bundle file is served as: it has no registry name.</summary>
+    private const string BundleModel = "bundle";
+
+    /// <summary>MODEL (its production alias), MODEL@VERSION or MODEL@ALIAS.</summary>
+    private static (string Model, string? Alias, int? Version) Parse(string reference)
     {
-        if (settings.Model is { } model)
-        {
-            using var workspace = await OpenWorkspaceAsync(settings, cancellationToken);
-            var registry = new ModelRegistry(workspace);
-            return await registry.LoadBundleAsync(await registry.GetServedAsync(ModelRef.Parse(model), cancellationToken), cancellationToken);
-        }
-
-        if (!File.Exists(settings.Bundle))
-        {
-            throw new RaciflowException(ErrorKind.NotFound, $"Bundle file '{settings.Bundle}' does not exist.") { Location = settings.Bundle };
-        }
-
-        await using var stream = File.OpenRead(settings.Bundle!);
-        cancellationToken.ThrowIfCancellationRequested();
-        return ModelBundle.Load(stream, AlgorithmCatalog.CreateDefault());
+        var parsed = ModelRef.Parse(reference);
+        return (parsed.Name, parsed.Alias, parsed.Version);
     }
 
     public sealed class Settings : WorkspaceSettings

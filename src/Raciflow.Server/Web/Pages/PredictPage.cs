@@ -11,15 +11,12 @@ namespace Raciflow.Server.Web.Pages;
 
 /// <summary>
 /// /predict/{model} (production, or ?alias= / ?version=): a form generated from the served version's signature.
-/// The POST takes the same path as the predict API: the served model from <see cref="ServedModels"/>, each field
-/// checked and converted by the version's <see cref="SignatureValidator"/>, then <see cref="ModelBundle.PredictRow"/>.
-/// Open to whoever may call the API: a signed-in member, anyone in single-user mode, or anyone when raciflow.yaml lists
-/// the model under serving.public.
+/// The POST goes through <see cref="PredictionService"/> like the API (same checks, metrics and prediction log), tagged
+/// as the web form's so drift windows can leave it out. Open to whoever may call the API: a signed-in member, anyone
+/// in single-user mode, or anyone when raciflow.yaml lists the model under serving.public.
 /// </summary>
 internal static class PredictPage
 {
-    private static readonly ParsedInput ParsedNothing = new([], [], []);
-
     public static async Task<IResult> Get(string model, string? alias, int? version, HttpContext http)
     {
         var web = WebRequest.Of(http);
@@ -29,7 +26,7 @@ internal static class PredictPage
         }
 
         var served = await ServedAsync(http, model, alias, version);
-        return Render(web, served, alias, version, new Dictionary<string, string?>(), ParsedNothing, null);
+        return Render(web, served, alias, version, new Dictionary<string, string?>(), ParsedInput.None, [], null);
     }
 
     public static async Task<IResult> Post(string model, string? alias, int? version, IFormCollection form, HttpContext http)
@@ -41,32 +38,29 @@ internal static class PredictPage
         }
 
         var started = Stopwatch.GetTimestamp();
+        var service = http.RequestServices.GetRequiredService<PredictionService>();
         var served = await ServedAsync(http, model, alias, version);
         var values = served.Validator.Inputs.Where(f => form.ContainsKey(f.Name)).ToDictionary(f => f.Name, f => (string?)form[f.Name].ToString(), StringComparer.Ordinal);
-        var parsed = PredictionInputParser.ParseFields(values, served.Validator);
-        if (!parsed.IsValid)
-        {
-            return Render(web, served, alias, version, values, parsed, null, StatusCodes.Status422UnprocessableEntity);
-        }
-
-        var prediction = served.Bundle.PredictRow(parsed.Rows[0]);
-        http.RequestServices.GetService<IPredictionObserver>()?.Predicted(new PredictionEvent(
-            served, http.TraceIdentifier, parsed.Rows, [new PredictionResult(prediction.Value, prediction.Label, prediction.Probabilities)], Stopwatch.GetElapsedTime(started)));
-        return Render(web, served, alias, version, values, parsed, prediction);
+        var outcome = await service.PredictAsync(
+            new PredictionRequest(model, AliasOrNull(alias), version, PredictionPayload.FromFields(values), RequestIds.New(), PredictionSource.WebForm, started),
+            http.RequestAborted);
+        return outcome.IsPredicted
+            ? Render(web, outcome.Model, alias, version, values, outcome.Input, outcome.Problems, outcome.Predictions[0])
+            : Render(web, outcome.Model, alias, version, values, outcome.Input, outcome.Problems, null, StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static IResult Render(WebRequest web, ServedModel served, string? alias, int? version, IReadOnlyDictionary<string, string?> values, ParsedInput parsed, ModelPrediction? prediction, int status = StatusCodes.Status200OK)
+    private static IResult Render(WebRequest web, ServedModel served, string? alias, int? version, IReadOnlyDictionary<string, string?> values, ParsedInput parsed, IReadOnlyList<InputProblem> problems, ModelPrediction? prediction, int status = StatusCodes.Status200OK)
     {
         var action = WebLinks.PredictPath(served.Name) + Query(alias, version);
         var which = version is not null ? $"version {served.Version}" : $"{alias ?? "production"} → version {served.Version}";
         var others = ServedAliases(web, served.Name, alias);
         return web.Page($"Predict with {served.Name}", Html.Of($"""
             <p id="served-version">Answered by {WebLinks.ModelVersion(served.Name, served.Version)} ({which}), predicting <code>{served.Signature.Target}</code>.{others}</p>
-            {Html.When(parsed.Problems.Count > 0, Html.Of($"<p class=\"notice bad\" id=\"prediction-errors\">{parsed.Problems.Count} field(s) need a change; see below. Nothing was sent to the model.</p>"))}
+            {Html.When(problems.Count > 0, Html.Of($"<p class=\"notice bad\" id=\"prediction-errors\">{problems.Count} field(s) need a change; see below. No prediction was made.</p>"))}
             {(prediction is null ? Html.Empty : Result(served, prediction, parsed.Notes))}
             <form method="post" action="{action}" class="predict" id="predict-form" novalidate>
             {web.AntiforgeryField()}
-            {PredictionFormFields.Render(served.Validator.Inputs, values, parsed.Problems, parsed.Notes)}
+            {PredictionFormFields.Render(served.Validator.Inputs, values, problems, parsed.Notes)}
             <div><button type="submit" id="predict">Predict</button></div>
             </form>
             """), status);
@@ -105,7 +99,9 @@ internal static class PredictPage
     }
 
     private static ValueTask<ServedModel> ServedAsync(HttpContext http, string model, string? alias, int? version) =>
-        http.RequestServices.GetRequiredService<ServedModels>().GetAsync(model, string.IsNullOrWhiteSpace(alias) ? null : alias, version, http.RequestAborted);
+        http.RequestServices.GetRequiredService<ServedModels>().GetAsync(model, AliasOrNull(alias), version, http.RequestAborted);
+
+    private static string? AliasOrNull(string? alias) => string.IsNullOrWhiteSpace(alias) ? null : alias;
 
     private static Html ServedAliases(WebRequest web, string model, string? current)
     {

@@ -52,7 +52,8 @@ public sealed class ModelDriftService(Workspace workspace)
         {
             var from = current.From ?? throw RaciflowException.Invalid("Give a time window or a dataset to compare with.", "current");
             var to = current.To ?? workspace.Clock.GetUtcNow();
-            var logged = await new PredictionLogReader(workspace).ReadFrameAsync(version.Model, version.Version, from, to, current.MaxRows, cancellationToken);
+            var includeWebForm = workspace.Project?.Monitoring.Drift.IncludeWebForm ?? false;
+            var logged = await new PredictionLogReader(workspace).ReadFrameAsync(version.Model, version.Version, from, to, current.MaxRows, includeWebForm, cancellationToken);
             if (logged.RowCount == 0)
             {
                 throw RaciflowException.NotFound($"{version.Label} logged no predictions between {from:yyyy-MM-dd HH:mm} and {to:yyyy-MM-dd HH:mm} UTC; send traffic or compare with a dataset.");

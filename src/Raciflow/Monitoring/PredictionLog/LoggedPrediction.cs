@@ -14,4 +14,8 @@ public sealed record LoggedPrediction(
     double LatencyMs,
     PredictionStatus Status,
     IReadOnlyDictionary<string, object?> Inputs,
-    ModelPrediction? Output);
+    ModelPrediction? Output)
+{
+    /// <summary>Which front door answered it: the API or the web form.</summary>
+    public Serving.PredictionSource Source { get; init; } = Serving.PredictionSource.Api;
+}

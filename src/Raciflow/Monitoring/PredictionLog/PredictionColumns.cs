@@ -16,6 +16,7 @@ internal sealed class PredictionColumns(string model, int version, DateOnly day)
     private readonly ColumnBuffer<long> _times = new();
     private readonly ColumnBuffer<double> _latencies = new();
     private readonly ColumnBuffer<string?> _statuses = new();
+    private readonly ColumnBuffer<string?> _sources = new();
     private readonly ColumnBuffer<double?> _values = new();
     private readonly TextColumn _labels = new();
     private bool _inTimeOrder = true;
@@ -52,6 +53,7 @@ internal sealed class PredictionColumns(string model, int version, DateOnly day)
         _times.Set(row, time);
         _latencies.Set(row, record.LatencyMs);
         _statuses.Set(row, record.Status == PredictionStatus.Error ? "error" : "ok");
+        _sources.Set(row, Serving.PredictionSources.Name(record.Source));
         _values.Set(row, record.Output?.Value is { } v && !double.IsNaN(v) ? v : null);
         _labels.Set(row, record.Output?.Label);
         // Through the interface every record would box an enumerator; the parsers hand over plain dictionaries.
@@ -135,6 +137,7 @@ internal sealed class PredictionColumns(string model, int version, DateOnly day)
         _times.Truncate(0);
         _latencies.Truncate(0);
         _statuses.Truncate(0);
+        _sources.Truncate(0);
         _values.Truncate(0);
         _labels.Clear();
         foreach (var column in _inputs.Values)
@@ -161,6 +164,7 @@ internal sealed class PredictionColumns(string model, int version, DateOnly day)
         _times.Permute(order);
         _latencies.Permute(order);
         _statuses.Permute(order);
+        _sources.Permute(order);
         _values.Permute(order);
         _labels.Permute(order);
         foreach (var column in _inputs.Values)
@@ -188,6 +192,8 @@ internal sealed class PredictionColumns(string model, int version, DateOnly day)
 
     public ArraySegment<string?> Statuses => _statuses.Segment(Count);
 
+    public ArraySegment<string?> Sources => _sources.Segment(Count);
+
     public ReadOnlyMemory<double?> Values => _values.Segment(Count);
 
     public TextColumn Labels => _labels;
@@ -206,6 +212,7 @@ internal sealed class PredictionColumns(string model, int version, DateOnly day)
         _times.Truncate(count);
         _latencies.Truncate(count);
         _statuses.Truncate(count);
+        _sources.Truncate(count);
         _values.Truncate(count);
         _labels.Truncate(count);
         foreach (var column in _inputs.Values)
@@ -226,6 +233,7 @@ internal sealed class PredictionColumns(string model, int version, DateOnly day)
         _times.Dispose();
         _latencies.Dispose();
         _statuses.Dispose();
+        _sources.Dispose();
         _values.Dispose();
         _labels.Dispose();
         foreach (var column in _inputs.Values)

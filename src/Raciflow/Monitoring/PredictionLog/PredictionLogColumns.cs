@@ -11,6 +11,9 @@ public static class PredictionLogColumns
     public const string LatencyMs = "latency_ms";
     public const string Status = "status";
 
+    /// <summary>Which front door answered: <c>api</c> or <c>web-form</c> (files written before it existed have no such column: api).</summary>
+    public const string Source = "source";
+
     /// <summary>The prediction in a frame: the value (regression) or the label (classification).</summary>
     public const string Prediction = "prediction";
 

@@ -8,7 +8,7 @@ namespace Raciflow.Monitoring.PredictionLog;
 
 /// <summary>
 /// The file layout of one prediction-log batch (one model version, one day): request id, time (microseconds since
-/// the Unix epoch), latency, status, prediction value or label, one column per input (double when every logged
+/// the Unix epoch), latency, status, source (api or web-form), prediction value or label, one column per input (double when every logged
 /// value was a number, else text) and one per class probability.
 /// </summary>
 internal static class PredictionLogParquet
@@ -41,6 +41,7 @@ internal static class PredictionLogParquet
             new DataField<string>(C.Status, true),
             new DataField<double?>(C.PredictionValue),
             new DataField<string>(C.PredictionLabel, true),
+            new DataField<string>(C.Source, true),
         };
         fields.AddRange(inputs.Select(i => i.Texts is null ? (Field)new DataField<double?>(C.InputPrefix + i.Name) : new DataField<string>(C.InputPrefix + i.Name, true)));
         fields.AddRange(probabilities.Select(p => new DataField<double?>(C.ProbabilityPrefix + p.Label)));
@@ -55,7 +56,8 @@ internal static class PredictionLogParquet
         await group.WriteAsync(data[3], rows.Statuses, null);
         await group.WriteAsync<double>(data[4], rows.Values, null, null, cancellationToken);
         await WriteTextAsync(group, data[5], rows.Labels, rows.Count, cancellationToken);
-        var next = 6;
+        await group.WriteAsync(data[6], rows.Sources, null);
+        var next = 7;
         foreach (var (_, numbers, texts) in inputs)
         {
             if (texts is { } text)
@@ -112,6 +114,7 @@ internal static class PredictionLogParquet
             var statuses = await ReadTextAsync(group, fields[C.Status], n, cancellationToken);
             var values = await ReadNumbersAsync(group, fields[C.PredictionValue], n, cancellationToken);
             var labels = await ReadTextAsync(group, fields[C.PredictionLabel], n, cancellationToken);
+            var sources = fields.TryGetValue(C.Source, out var sourceField) ? await ReadTextAsync(group, sourceField, n, cancellationToken) : new string?[n];
             var inputs = new List<(string Name, object?[] Values)>();
             var probabilities = new List<(string Label, double?[] Values)>();
             foreach (var field in reader.Schema.DataFields)
@@ -138,7 +141,10 @@ internal static class PredictionLogParquet
                 }
 
                 var status = string.Equals(statuses[i], "error", StringComparison.Ordinal) ? PredictionStatus.Error : PredictionStatus.Ok;
-                rows.Add(new LoggedPrediction(ids[i] ?? string.Empty, model, version, LogTime.FromMicroseconds(times[i]), latencies[i], status, rowInputs, Output(values[i], labels[i], probabilities, i)));
+                rows.Add(new LoggedPrediction(ids[i] ?? string.Empty, model, version, LogTime.FromMicroseconds(times[i]), latencies[i], status, rowInputs, Output(values[i], labels[i], probabilities, i))
+                {
+                    Source = Serving.PredictionSources.Parse(sources[i]),
+                });
             }
         }
 

@@ -108,13 +108,15 @@ public sealed class PredictionLogReader(IArtifactStore artifacts, MetadataStore 
     /// The successful predictions in [from, to) as a frame for drift analysis: one column per input (numeric when
     /// every logged value was a number, else categorical), then <c>prediction</c> (the value, or the label),
     /// <c>request_id</c> and <c>time</c>. An input that shares a name with one of those is read as <c>input:NAME</c>.
-    /// With <paramref name="maxRows"/>, only the newest that many.
+    /// With <paramref name="maxRows"/>, only the newest that many. Predictions made with the web form are left out
+    /// unless <paramref name="includeWebForm"/>: people trying the form are not the traffic the model serves.
     /// </summary>
-    public async Task<Frame> ReadFrameAsync(string model, int? version, DateTimeOffset from, DateTimeOffset to, int? maxRows = null, CancellationToken cancellationToken = default)
+    public async Task<Frame> ReadFrameAsync(string model, int? version, DateTimeOffset from, DateTimeOffset to, int? maxRows = null, bool includeWebForm = false, CancellationToken cancellationToken = default)
     {
+        bool Keep(LoggedPrediction r) => r.Status == PredictionStatus.Ok && (includeWebForm || r.Source != Serving.PredictionSource.WebForm);
         var rows = maxRows is { } limit
-            ? [.. await ReadNewestAsync(model, version, from, to, limit, r => r.Status == PredictionStatus.Ok, cancellationToken)]
-            : (await ReadAsync(model, version, from, to, cancellationToken)).Where(r => r.Status == PredictionStatus.Ok).ToList();
+            ? [.. await ReadNewestAsync(model, version, from, to, limit, Keep, cancellationToken)]
+            : (await ReadAsync(model, version, from, to, cancellationToken)).Where(Keep).ToList();
         return PredictionFrame.Build(rows);
     }
 }

@@ -24,4 +24,7 @@ public sealed record PredictionRecord
     public ModelPrediction? Output { get; init; }
 
     public PredictionStatus Status { get; init; } = PredictionStatus.Ok;
+
+    /// <summary>Which front door answered it (the API or the web form); drift windows leave the form out by default.</summary>
+    public Serving.PredictionSource Source { get; init; } = Serving.PredictionSource.Api;
 }

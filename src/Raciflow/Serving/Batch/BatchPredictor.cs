@@ -14,6 +14,7 @@ internal sealed class BatchPredictor(ModelBundle bundle)
 
     private double[]?[] _features = [];
     private double[] _raw = [];
+    private bool[] _unscored = [];
 
     public BatchPredictions Predict(BatchChunk chunk)
     {
@@ -45,6 +46,40 @@ internal sealed class BatchPredictor(ModelBundle bundle)
             bundle.Model.PredictBatch(features, raw.AsSpan(start * width, count * width));
         });
 
-        return new BatchPredictions(bundle, raw, chunk.Rows);
+        return Checked(raw, chunk.Rows, width);
+    }
+
+    /// <summary>
+    /// Marks the rows whose outputs are not all finite. A plain scan of the outputs: a million rows take about a
+    /// millisecond, and the flags are only allocated (and kept) once a chunk has such a row.
+    /// </summary>
+    private BatchPredictions Checked(double[] raw, int rows, int width)
+    {
+        var count = 0;
+        var values = raw.AsSpan(0, rows * width);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                if (count == 0)
+                {
+                    if (_unscored.Length < rows)
+                    {
+                        _unscored = new bool[rows];
+                    }
+
+                    Array.Clear(_unscored, 0, rows);
+                }
+
+                var row = i / width;
+                if (!_unscored[row])
+                {
+                    _unscored[row] = true;
+                    count++;
+                }
+            }
+        }
+
+        return count == 0 ? new BatchPredictions(bundle, raw, rows) : new BatchPredictions(bundle, raw, rows, _unscored, count);
     }
 }

@@ -35,6 +35,8 @@ public static class BatchScorer
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(outputPath)}.{Guid.NewGuid():N}.tmp");
         long rows = 0;
+        long unscored = 0;
+        long firstUnscored = 0;
         try
         {
             await using (var reader = await OpenAsync(inputPath, inputFormat, inputs, keepRawRows: outputFormat == ".csv", chunkRows, cancellationToken))
@@ -55,6 +57,12 @@ public static class BatchScorer
                             next = ReadAheadAsync(reader, cancellationToken);
                             var predictions = predictor.Predict(chunk);
                             await writer.WriteAsync(chunk, predictions, cancellationToken);
+                            if (predictions.UnscoredCount > 0)
+                            {
+                                firstUnscored = unscored == 0 ? rows + predictions.FirstUnscored + 1 : firstUnscored;
+                                unscored += predictions.UnscoredCount;
+                            }
+
                             rows += chunk.Rows;
                             progress?.Report(reader.Progress);
                         }
@@ -77,7 +85,7 @@ public static class BatchScorer
 
         progress?.Report(1);
         using var process = Process.GetCurrentProcess();
-        return new BatchScoringResult(rows, clock.Elapsed, process.TotalProcessorTime - cpuBefore, process.PeakWorkingSet64);
+        return new BatchScoringResult(rows, clock.Elapsed, process.TotalProcessorTime - cpuBefore, process.PeakWorkingSet64, unscored, firstUnscored);
     }
 
     /// <summary>

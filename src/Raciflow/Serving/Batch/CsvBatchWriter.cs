@@ -110,6 +110,17 @@ internal sealed class CsvBatchWriter(Stream stream, IReadOnlyList<string> inputC
     private static void AppendPrediction(ArrayBufferWriter<char> text, BatchPredictions predictions, int row, char separator)
     {
         Append(text, separator);
+        if (predictions.IsUnscored(row))
+        {
+            // No finite prediction: the prediction and probability cells stay empty (missing), as documented.
+            for (var k = predictions.IsRegression ? 0 : predictions.Width; k > 0; k--)
+            {
+                Append(text, separator);
+            }
+
+            return;
+        }
+
         if (predictions.IsRegression)
         {
             AppendNumber(text, predictions.Raw[row]);

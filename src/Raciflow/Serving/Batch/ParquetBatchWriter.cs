@@ -55,12 +55,12 @@ internal sealed class ParquetBatchWriter : IBatchWriter
         var next = inputs.Count;
         if (predictions.IsRegression)
         {
-            await WriteNumbersAsync(group, _fields[next++], ToNullable(predictions.Raw, rows, missingIsNaN: false), cancellationToken);
+            await WriteNumbersAsync(group, _fields[next++], ToNullable(predictions.Raw, rows, missingIsNaN: false, predictions), cancellationToken);
         }
         else
         {
-            var labels = Enumerable.Range(0, rows).Select(r => predictions.Classes[predictions.ClassOf(r)]).ToArray();
-            await group.WriteAsync(_fields[next++], new ArraySegment<string>(labels), null);
+            var labels = Enumerable.Range(0, rows).Select(r => predictions.IsUnscored(r) ? null : predictions.Classes[predictions.ClassOf(r)]).ToArray();
+            await group.WriteAsync(_fields[next++], new ArraySegment<string>(labels!), null);
         }
 
         for (var k = 0; k < (predictions.IsRegression ? 0 : width); k++)
@@ -68,7 +68,7 @@ internal sealed class ParquetBatchWriter : IBatchWriter
             var probabilities = NullableBuffer(rows);
             for (var r = 0; r < rows; r++)
             {
-                probabilities[r] = predictions.Raw[(r * width) + k];
+                probabilities[r] = predictions.IsUnscored(r) ? null : predictions.Raw[(r * width) + k];
             }
 
             await WriteNumbersAsync(group, _fields[next++], probabilities.AsMemory(0, rows), cancellationToken);
@@ -95,13 +95,13 @@ internal sealed class ParquetBatchWriter : IBatchWriter
     /// The first <paramref name="rows"/> values as nullable doubles (NaN as null for an input column, where NaN means
     /// missing), in a buffer reused column after column (each is written before the next is filled).
     /// </summary>
-    private ReadOnlyMemory<double?> ToNullable(double[] values, int rows, bool missingIsNaN)
+    private ReadOnlyMemory<double?> ToNullable(double[] values, int rows, bool missingIsNaN, BatchPredictions? unscoredOf = null)
     {
         var buffer = NullableBuffer(rows);
         for (var r = 0; r < rows; r++)
         {
             var v = values[r];
-            buffer[r] = missingIsNaN && double.IsNaN(v) ? null : v;
+            buffer[r] = (missingIsNaN && double.IsNaN(v)) || (unscoredOf is not null && unscoredOf.IsUnscored(r)) ? null : v;
         }
 
         return buffer.AsMemory(0, rows);

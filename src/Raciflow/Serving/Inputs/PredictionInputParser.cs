@@ -19,9 +19,10 @@ public static class PredictionInputParser
     /// <summary>Names and values up to this many UTF-8 bytes are matched from a stack copy of their characters.</summary>
     private const int MaxStackText = 256;
 
-    public static ParsedInput ParseJson(ReadOnlyMemory<byte> body, SignatureValidator validator)
+    public static ParsedInput ParseJson(ReadOnlyMemory<byte> body, SignatureValidator validator, InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(validator);
+        limits ??= InputLimits.Default;
         if (body.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             return ParsedInput.Bad("The request body is empty: send a JSON object, an array of objects or {\"instances\": [...]}.");
@@ -44,22 +45,23 @@ public static class PredictionInputParser
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("instances", out var instances))
             {
                 return instances.ValueKind == JsonValueKind.Array
-                    ? Rows(instances, "instances", validator)
+                    ? Rows(instances, "instances", validator, limits) with { Layout = InputLayout.Instances }
                     : ParsedInput.Bad("\"instances\" must be an array of objects.");
             }
 
             return root.ValueKind switch
             {
-                JsonValueKind.Object => One(root, validator),
-                JsonValueKind.Array => Rows(root, string.Empty, validator),
+                JsonValueKind.Object => One(root, validator, limits),
+                JsonValueKind.Array => Rows(root, string.Empty, validator, limits) with { Layout = InputLayout.Array },
                 _ => ParsedInput.Bad($"The request body is a JSON {root.ValueKind.ToString().ToLowerInvariant()}; send a JSON object, an array of objects or {{\"instances\": [...]}}."),
             };
         }
     }
 
-    public static ParsedInput ParseCsv(string text, SignatureValidator validator)
+    public static ParsedInput ParseCsv(string text, SignatureValidator validator, InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(validator);
+        limits ??= InputLimits.Default;
         if (string.IsNullOrWhiteSpace(text))
         {
             return ParsedInput.Bad("The CSV body is empty: send a header row naming the model's inputs, then one row per prediction.");
@@ -80,7 +82,7 @@ public static class PredictionInputParser
 
         if (problems.Count > 0)
         {
-            return new ParsedInput([], problems, []);
+            return new ParsedInput([], problems, []) { Layout = InputLayout.Csv };
         }
 
         var rows = new List<IReadOnlyDictionary<string, object?>>();
@@ -89,9 +91,9 @@ public static class PredictionInputParser
         {
             foreach (var row in reader)
             {
-                if (rows.Count == MaxRows)
+                if (rows.Count == limits.MaxRows)
                 {
-                    return ParsedInput.Bad($"The CSV has more than {MaxRows:N0} rows; score large files with 'raciflow predict'.");
+                    return ParsedInput.Bad($"The CSV has more than {limits.MaxRows:N0} rows; score large files with 'raciflow predict'.");
                 }
 
                 var line = rows.Count + 1;
@@ -99,7 +101,7 @@ public static class PredictionInputParser
                 foreach (var field in validator.Inputs)
                 {
                     var cell = row[field.Name].ToString();
-                    values[field.Name] = validator.Convert(field, Cell(field, cell), line - 1, InputPath.CsvCell(line, field.Name), problems, notes);
+                    values[field.Name] = validator.Convert(field, Cell(field, cell), line - 1, InputPath.CsvCell(line, field.Name), problems, notes, limits.MaxTextLength);
                 }
 
                 rows.Add(values);
@@ -110,30 +112,31 @@ public static class PredictionInputParser
             return ParsedInput.Bad($"The CSV body is malformed after row {rows.Count}: {ex.Message}");
         }
 
-        return rows.Count == 0 ? ParsedInput.Bad("The CSV body has a header but no rows.") : new ParsedInput(rows, problems, notes);
+        return rows.Count == 0 ? ParsedInput.Bad("The CSV body has a header but no rows.") : new ParsedInput(rows, problems, notes) { Layout = InputLayout.Csv };
     }
 
     /// <summary>
     /// One row typed into a form: every value is text, read as a CSV cell is (empty is null, a number field's text
     /// is a number when it parses); a field not sent at all is missing. Problems are keyed by the field's name.
     /// </summary>
-    public static ParsedInput ParseFields(IReadOnlyDictionary<string, string?> fields, SignatureValidator validator)
+    public static ParsedInput ParseFields(IReadOnlyDictionary<string, string?> fields, SignatureValidator validator, InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(validator);
+        limits ??= InputLimits.Default;
         var problems = new List<InputProblem>();
         var notes = new List<InputNote>();
         var values = new Dictionary<string, object?>(validator.Inputs.Count, StringComparer.Ordinal);
         foreach (var field in validator.Inputs)
         {
             var value = fields.TryGetValue(field.Name, out var text) && text is not null ? Cell(field, text.Trim()) : InputValue.Missing;
-            values[field.Name] = validator.Convert(field, value, 0, InputPath.Json(string.Empty, field.Name), problems, notes);
+            values[field.Name] = validator.Convert(field, value, 0, InputPath.Json(string.Empty, field.Name), problems, notes, limits.MaxTextLength);
         }
 
         return new ParsedInput([values], problems, notes);
     }
 
-    private static ParsedInput Rows(JsonElement array, string prefix, SignatureValidator validator)
+    private static ParsedInput Rows(JsonElement array, string prefix, SignatureValidator validator, InputLimits limits)
     {
         var count = array.GetArrayLength();
         if (count == 0)
@@ -141,23 +144,23 @@ public static class PredictionInputParser
             return ParsedInput.Bad("The request has no rows to predict.");
         }
 
-        if (count > MaxRows)
+        if (count > limits.MaxRows)
         {
-            return ParsedInput.Bad($"The request has {count:N0} rows; at most {MaxRows:N0} per request (score large files with 'raciflow predict').");
+            return ParsedInput.Bad($"The request has {count:N0} rows; at most {limits.MaxRows:N0} per request (score large files with 'raciflow predict').");
         }
 
-        return Rows(array.EnumerateArray(), prefix, validator);
+        return Rows(array.EnumerateArray(), prefix, validator, limits.MaxTextLength);
     }
 
-    private static ParsedInput One(JsonElement element, SignatureValidator validator)
+    private static ParsedInput One(JsonElement element, SignatureValidator validator, InputLimits limits)
     {
         var problems = new List<InputProblem>();
         var notes = new List<InputNote>();
-        var row = Row(element, 0, string.Empty, validator, problems, notes);
+        var row = Row(element, 0, string.Empty, validator, problems, notes, limits.MaxTextLength);
         return new ParsedInput([row], problems, notes);
     }
 
-    private static ParsedInput Rows(JsonElement.ArrayEnumerator elements, string prefix, SignatureValidator validator)
+    private static ParsedInput Rows(JsonElement.ArrayEnumerator elements, string prefix, SignatureValidator validator, int maxTextLength)
     {
         var rows = new List<IReadOnlyDictionary<string, object?>>();
         var problems = new List<InputProblem>();
@@ -172,7 +175,7 @@ public static class PredictionInputParser
             }
             else
             {
-                rows.Add(Row(element, index, path, validator, problems, notes));
+                rows.Add(Row(element, index, path, validator, problems, notes, maxTextLength));
             }
 
             index++;
@@ -185,7 +188,7 @@ public static class PredictionInputParser
     /// One object: each property is matched to its input by name without making a string of it (unknown names are
     /// problems), and known categories come back as the signature's own strings. When a name repeats, the last wins.
     /// </summary>
-    private static Dictionary<string, object?> Row(JsonElement element, int index, string path, SignatureValidator validator, List<InputProblem> problems, List<InputNote> notes)
+    private static Dictionary<string, object?> Row(JsonElement element, int index, string path, SignatureValidator validator, List<InputProblem> problems, List<InputNote> notes, int maxTextLength)
     {
         var inputs = validator.Inputs;
         var given = ArrayPool<JsonElement>.Shared.Rent(inputs.Count);
@@ -210,7 +213,7 @@ public static class PredictionInputParser
             {
                 var field = inputs[i];
                 var value = sent[i] ? Value(given[i], i, validator) : InputValue.Missing;
-                values[field.Name] = validator.Convert(field, value, index, InputPath.Json(path, field.Name), problems, notes);
+                values[field.Name] = validator.Convert(field, value, index, InputPath.Json(path, field.Name), problems, notes, maxTextLength);
             }
 
             return values;
@@ -233,7 +236,8 @@ public static class PredictionInputParser
     private static InputValue Value(JsonElement v, int position, SignatureValidator validator) => v.ValueKind switch
     {
         JsonValueKind.Null => InputValue.Null,
-        JsonValueKind.Number => new InputValue(InputValueKind.Number, v.GetDouble()),
+        // A number outside a double's range (1e400) is not finite: the validator says so, naming the field.
+        JsonValueKind.Number => new InputValue(InputValueKind.Number, v.TryGetDouble(out var number) ? number : double.NaN),
         JsonValueKind.String => new InputValue(InputValueKind.String, Text: Text(v, position, validator)),
         JsonValueKind.True => new InputValue(InputValueKind.Boolean, 1),
         JsonValueKind.False => new InputValue(InputValueKind.Boolean, 0),

@@ -41,12 +41,22 @@ public sealed class SignatureValidator
     public string? KnownCategory(int position, ReadOnlySpan<char> text) =>
         _categoriesByPosition[position] is { } known && known.TryGetValue(text, out var category) ? category : null;
 
-    /// <summary>Converts one value; adds a problem (and returns null) when it cannot reach the model.</summary>
-    public object? Convert(SignatureField field, InputValue value, int row, InputPath path, List<InputProblem> problems, List<InputNote> notes)
+    /// <summary>
+    /// Converts one value; adds a problem (and returns null) when it cannot reach the model. Text longer than
+    /// <paramref name="maxTextLength"/> characters is a problem whatever the input's type, and is never echoed.
+    /// </summary>
+    public object? Convert(SignatureField field, InputValue value, int row, InputPath path, List<InputProblem> problems, List<InputNote> notes, int maxTextLength = InputLimits.DefaultMaxTextLength)
     {
         ArgumentNullException.ThrowIfNull(field);
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(notes);
+        if (value.Kind == InputValueKind.String && value.Text!.Length > maxTextLength)
+        {
+            problems.Add(new InputProblem(path.ToString(), string.Create(CultureInfo.InvariantCulture,
+                $"is {value.Text.Length:N0} characters long; text inputs are at most {maxTextLength:N0} characters (serving.max_text_length in raciflow.yaml).")));
+            return null;
+        }
+
         switch (value.Kind)
         {
             case InputValueKind.Missing:
@@ -138,7 +148,7 @@ public sealed class SignatureValidator
         if (_categories.TryGetValue(field.Name, out var known) && !known.Contains(value.Text!))
         {
             notes.Add(new InputNote(row, field.Name, InputNote.UnseenCategory,
-                $"'{value.Text}' was not seen in training; the model treats it as its 'other' category."));
+                $"'{Clip(value.Text)}' was not seen in training; the model treats it as its 'other' category."));
         }
 
         return value.Text;
@@ -155,5 +165,20 @@ public sealed class SignatureValidator
 
     private static string Quoted(InputValue value) => value.Kind == InputValueKind.String ? $" ('{Clip(value.Text)}')" : value.Kind == InputValueKind.Number ? $" ({value.Number.ToString(CultureInfo.InvariantCulture)})" : string.Empty;
 
-    private static string Clip(string? text) => text is null ? string.Empty : text.Length <= 40 ? text : text[..39] + "…";
+    /// <summary>The start of a value for a message (never half of a surrogate pair, which could not be written as JSON).</summary>
+    private static string Clip(string? text)
+    {
+        if (text is null)
+        {
+            return string.Empty;
+        }
+
+        if (text.Length <= 40)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[38]) ? 38 : 39;
+        return text[..cut] + "…";
+    }
 }
