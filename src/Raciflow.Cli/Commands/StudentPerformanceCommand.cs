@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Raciflow.Cli.Rendering;
 using Raciflow.Governance.Authorization;
 using Raciflow.Cli.Examples;
+using Raciflow.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -19,9 +20,7 @@ public sealed class StudentPerformanceCommand : RaciflowCommand<StudentPerforman
         }
 
         var path = Path.GetFullPath(settings.Out);
-        var temp = path + ".tmp";
-        await File.WriteAllTextAsync(temp, StudentPerformanceGenerator.GenerateCsv(settings.Rows, settings.Seed), cancellationToken);
-        File.Move(temp, path, overwrite: true);
+        await AtomicFile.WriteAllTextAsync(path, StudentPerformanceGenerator.GenerateCsv(settings.Rows, settings.Seed), cancellationToken);
         var result = new { path, rows = settings.Rows, seed = settings.Seed };
         output.Write(result, () => new Markup($"Wrote {settings.Rows} students to {Markup.Escape(path)} (seed {settings.Seed})"));
         return 0;

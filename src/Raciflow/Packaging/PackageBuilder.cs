@@ -2,14 +2,15 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Raciflow.Registry;
+using Raciflow.Storage;
 
 namespace Raciflow.Packaging;
 
 /// <summary>
 /// Writes the deployable folder of a model version: the registry's bundle (checked against its SHA-256), model
 /// card, signature, manifest, source snapshot, Dockerfile, Kubernetes manifest, CI workflow and README. The folder
-/// is built in a temporary sibling and renamed into place, so a failure leaves nothing behind and a replaced
-/// package (<see cref="PackageOptions.Force"/>) is swapped only once the new one is complete.
+/// is written with <see cref="AtomicDirectory"/>, so a failure leaves nothing behind and a replaced package
+/// (<see cref="PackageOptions.Force"/>) is swapped only once the new one is complete.
 /// </summary>
 public static class PackageBuilder
 {
@@ -28,11 +29,8 @@ public static class PackageBuilder
         var source = SourceTree.Scan(SourceTree.FindRoot(options.SourceDirectory));
         var raciflowVersion = options.RaciflowVersion ?? CoreVersion();
 
-        var parent = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(parent);
-        var temporary = Path.Combine(parent, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        Directory.CreateDirectory(temporary);
-        try
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        return await AtomicDirectory.WriteAsync(target, async temporary =>
         {
             await CopyBundleAsync(version, bundle, Path.Combine(temporary, PackageLayout.Bundle), cancellationToken);
             await WriteAsync(temporary, PackageLayout.ModelCard, options.ModelCard, cancellationToken);
@@ -59,14 +57,8 @@ public static class PackageBuilder
             await WriteAsync(temporary, PackageManifest.FileName, manifest.ToJson() + "\n", cancellationToken);
             var files = Directory.EnumerateFiles(temporary, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(temporary, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
-            Publish(temporary, target);
             return new PackageResult(target, manifest, files);
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
-        }
+        });
     }
 
     private static void CheckTarget(string target, bool force)
@@ -113,44 +105,6 @@ public static class PackageBuilder
         var path = Path.Combine(root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, content, Utf8, cancellationToken);
-    }
-
-    /// <summary>Renames the finished folder into place; an existing one is moved aside first and deleted after.</summary>
-    private static void Publish(string temporary, string target)
-    {
-        if (!Directory.Exists(target))
-        {
-            Directory.Move(temporary, target);
-            return;
-        }
-
-        var old = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.old");
-        Directory.Move(target, old);
-        try
-        {
-            Directory.Move(temporary, target);
-        }
-        catch
-        {
-            Directory.Move(old, target);
-            throw;
-        }
-
-        TryDelete(old);
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 
     private static string CoreVersion() =>

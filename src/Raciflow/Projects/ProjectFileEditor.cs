@@ -1,4 +1,4 @@
-using System.Text;
+using Raciflow.Storage;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -32,27 +32,7 @@ public static class ProjectFileEditor
             throw new InvalidOperationException($"{path}: editing raci.{task} did not give the expected row; the file was left unchanged.");
         }
 
-        WriteAtomically(path, edited);
-    }
-
-    /// <summary>Writes the whole file or nothing: a temp file beside it, flushed, then renamed over it.</summary>
-    public static void WriteAtomically(string path, string text)
-    {
-        var temp = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                stream.Write(new UTF8Encoding(false).GetBytes(text));
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        AtomicFile.WriteAllText(path, edited);
     }
 
     private static string FlowMapping(IReadOnlyList<KeyValuePair<string, string>> row) =>

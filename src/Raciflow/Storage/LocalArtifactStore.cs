@@ -3,12 +3,13 @@ using System.Runtime.CompilerServices;
 namespace Raciflow.Storage;
 
 /// <summary>
-/// Artifacts on local disk. Writes go to a temporary file beside the target, are flushed to disk and then
-/// renamed over it, so readers see either the old object or the whole new one, never a torn write.
+/// Artifacts on local disk, written with <see cref="AtomicFile"/>: readers see either the old object or the whole
+/// new one, never a torn write.
 /// </summary>
 public sealed class LocalArtifactStore : IArtifactStore
 {
-    private const string TempSuffix = ".rf-tmp";
+    /// <summary>The suffix of an ingest's staging files (kept inside the store so storing them is a rename); never listed.</summary>
+    private const string StagingSuffix = ".rf-tmp";
     private readonly string _root;
 
     public LocalArtifactStore(string rootDirectory)
@@ -24,24 +25,8 @@ public sealed class LocalArtifactStore : IArtifactStore
     public async Task PutAsync(string key, Stream content, CancellationToken cancellationToken = default)
     {
         var path = PathOf(key);
-        var directory = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{TempSuffix}");
-        try
-        {
-            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
-            {
-                await content.CopyToAsync(output, 1 << 16, cancellationToken);
-                output.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await AtomicFile.WriteAsync(path, (output, ct) => content.CopyToAsync(output, 1 << 16, ct), cancellationToken);
     }
 
     /// <summary>Moves a finished local file into the store without copying when both are on one disk.</summary>
@@ -49,7 +34,7 @@ public sealed class LocalArtifactStore : IArtifactStore
     {
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.Move(sourceFile, path, overwrite: true);
+        AtomicFile.MoveIntoPlace(sourceFile, path);
     }
 
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
@@ -84,7 +69,7 @@ public sealed class LocalArtifactStore : IArtifactStore
         }
 
         var keys = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
-            .Where(f => !f.EndsWith(TempSuffix, StringComparison.Ordinal))
+            .Where(f => !f.EndsWith(StagingSuffix, StringComparison.Ordinal) && !AtomicFile.IsTemporary(f))
             .Select(f => (Key: Path.GetRelativePath(_root, f).Replace('\\', '/'), File: f))
             .Where(k => k.Key.StartsWith(prefix, StringComparison.Ordinal))
             .OrderBy(k => k.Key, StringComparer.Ordinal);

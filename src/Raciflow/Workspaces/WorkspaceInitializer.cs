@@ -1,4 +1,5 @@
 using Raciflow.Projects;
+using Raciflow.Storage;
 
 namespace Raciflow.Workspaces;
 
@@ -14,9 +15,7 @@ public static class WorkspaceInitializer
         if (!File.Exists(projectFile))
         {
             var name = new DirectoryInfo(full).Name;
-            var temp = projectFile + ".tmp";
-            await File.WriteAllTextAsync(temp, ProjectTemplate.Render(name), cancellationToken);
-            File.Move(temp, projectFile);
+            await AtomicFile.WriteAllTextAsync(projectFile, ProjectTemplate.Render(name), new AtomicWriteOptions { Overwrite = false }, cancellationToken);
             created = true;
         }
 

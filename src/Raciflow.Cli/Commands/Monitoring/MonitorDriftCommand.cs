@@ -8,6 +8,7 @@ using Raciflow.Monitoring.Drift;
 using Raciflow.Monitoring.Drift.Reporting;
 using Raciflow.Monitoring.ModelDrift;
 using Raciflow.Registry;
+using Raciflow.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Spectre.Console.Rendering;
@@ -49,20 +50,11 @@ public sealed class MonitorDriftCommand : RaciflowCommand<MonitorDriftCommand.Se
             ? DriftCurrent.OfFile(text)
             : DriftCurrent.OfDataset(DatasetRef.Parse(text));
 
-    private static async Task WriteAtomicallyAsync(string path, string html, CancellationToken cancellationToken)
+    private static Task WriteAtomicallyAsync(string path, string html, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            await File.WriteAllTextAsync(temporary, html, cancellationToken);
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        return AtomicFile.WriteAllTextAsync(full, html, cancellationToken);
     }
 
     private static IRenderable Render(ModelDriftSummary summary, string? reportPath)

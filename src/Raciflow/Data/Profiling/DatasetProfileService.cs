@@ -83,20 +83,14 @@ public sealed class DatasetProfileService(Workspace workspace)
             throw RaciflowException.Invalid($"Cannot write the report to '{path}': the folder '{directory}' does not exist.", path);
         }
 
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
+            await AtomicFile.WriteAllBytesAsync(path, bytes, cancellationToken);
             return path;
         }
         catch (UnauthorizedAccessException ex)
         {
             throw new RaciflowException(ErrorKind.Forbidden, $"Cannot write the report to '{path}': {ex.Message}", ex) { Location = path };
-        }
-        finally
-        {
-            File.Delete(temporary);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Raciflow.Storage;
 
 namespace Raciflow.Governance.Members;
 
@@ -75,18 +76,9 @@ public static class CredentialsFile
             Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        var temp = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temp, options))
-        {
-            JsonSerializer.Serialize(stream, all, new JsonSerializerOptions { WriteIndented = true });
-        }
-
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.Write(
+            path,
+            stream => JsonSerializer.Serialize(stream, all, new JsonSerializerOptions { WriteIndented = true }),
+            new AtomicWriteOptions { UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite });
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Raciflow.Storage;
 using Raciflow.Training;
 
 namespace Raciflow.Serving.Batch;
@@ -7,8 +8,8 @@ namespace Raciflow.Serving.Batch;
 /// Scores a CSV or Parquet file with a model bundle, streaming in chunks (memory stays flat whatever the file
 /// size): the fitted pipeline turns each chunk into features and <see cref="ITrainedModel.PredictBatch"/> scores
 /// it, split across cores; reading the next chunk overlaps with scoring the current one. The output (.csv or
-/// .parquet by extension) holds the input columns and the prediction columns, and is written to a temporary file
-/// renamed into place only when complete.
+/// .parquet by extension) holds the input columns and the prediction columns, and is written with
+/// <see cref="AtomicFile"/>: it appears only when complete.
 /// </summary>
 public static class BatchScorer
 {
@@ -31,16 +32,13 @@ public static class BatchScorer
         var clock = Stopwatch.StartNew();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var inputs = new BatchModelInputs(bundle);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(outputPath)}.{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
         long rows = 0;
         long unscored = 0;
         long firstUnscored = 0;
-        try
+        await AtomicFile.WriteAsync(outputPath, async (stream, _) =>
         {
             await using (var reader = await OpenAsync(inputPath, inputFormat, inputs, keepRawRows: outputFormat == ".csv", chunkRows, cancellationToken))
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 var predictionColumns = BatchPredictions.ColumnNames(bundle);
                 IBatchWriter writer = outputFormat == ".csv"
@@ -75,13 +73,7 @@ public static class BatchScorer
                     await writer.CompleteAsync(cancellationToken);
                 }
             }
-
-            File.Move(temporary, outputPath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        }, cancellationToken);
 
         progress?.Report(1);
         using var process = Process.GetCurrentProcess();
